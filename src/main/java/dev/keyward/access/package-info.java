@@ -1,0 +1,5 @@
+/**
+ * Grants, the access-request process, enforcement, expiry and revocation.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Access", allowedDependencies = {"keys", "approvals", "identity", "audit"})
+package dev.keyward.access;

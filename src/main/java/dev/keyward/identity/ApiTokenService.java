@@ -1,0 +1,72 @@
+package dev.keyward.identity;
+
+import dev.keyward.identity.internal.ApiTokenEntity;
+import dev.keyward.identity.internal.ApiTokenRepository;
+import dev.keyward.identity.internal.IdentityProperties;
+import dev.keyward.identity.internal.PersonRepository;
+import dev.keyward.identity.internal.TokenSecrets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.NoSuchElementException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The signed-in person's personal API tokens: create (secret shown once), list, revoke. */
+@Service
+@Transactional
+@PreAuthorize("isAuthenticated()")
+public class ApiTokenService {
+
+    static final int MAX_NAME_LENGTH = 100;
+
+    private final ApiTokenRepository tokens;
+    private final PersonRepository people;
+    private final CurrentUser currentUser;
+    private final Clock clock;
+    private final Duration maxLifetime;
+
+    ApiTokenService(ApiTokenRepository tokens, PersonRepository people, CurrentUser currentUser, Clock clock,
+                    IdentityProperties properties) {
+        this.tokens = tokens;
+        this.people = people;
+        this.currentUser = currentUser;
+        this.clock = clock;
+        this.maxLifetime = properties.apiTokens().maxLifetime();
+    }
+
+    public Duration maxLifetime() {
+        return maxLifetime;
+    }
+
+    public IssuedApiToken create(String name, Duration lifetime) {
+        if (name == null || name.isBlank() || name.length() > MAX_NAME_LENGTH || name.chars().anyMatch(Character::isISOControl)) {
+            throw new IllegalArgumentException("A token name is 1 to " + MAX_NAME_LENGTH + " printable characters.");
+        }
+        if (lifetime == null || lifetime.isNegative() || lifetime.isZero() || lifetime.compareTo(maxLifetime) > 0) {
+            throw new IllegalArgumentException("A token lives at least 1 day and at most " + maxLifetime.toDays() + " days.");
+        }
+        String secret = TokenSecrets.newSecret();
+        Instant now = clock.instant();
+        var owner = people.findByUsername(currentUser.requireUsername()).orElseThrow();
+        var entity = tokens.save(new ApiTokenEntity(owner, name.strip(), TokenSecrets.visiblePrefix(secret),
+                TokenSecrets.hash(secret), now, now.plus(lifetime)));
+        return new IssuedApiToken(entity.toApiToken(), secret);
+    }
+
+    @Transactional(readOnly = true)
+    public List<ApiToken> list() {
+        return tokens.findByOwnerUsernameOrderByCreatedAtDesc(currentUser.requireUsername()).stream()
+                .map(ApiTokenEntity::toApiToken).toList();
+    }
+
+    /** Revokes one of the caller's own tokens; it stops working on the next request. */
+    public ApiToken revoke(long id) {
+        ApiTokenEntity token = tokens.findByIdAndOwnerUsername(id, currentUser.requireUsername())
+                .orElseThrow(() -> new NoSuchElementException("You have no API token with id " + id + "."));
+        token.revoke(clock.instant());
+        return token.toApiToken();
+    }
+}

@@ -1,0 +1,81 @@
+package dev.keyward.identity;
+
+import java.util.List;
+import java.util.NoSuchElementException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.web.webauthn.api.CredentialRecord;
+import org.springframework.security.web.webauthn.api.ImmutableCredentialRecord;
+import org.springframework.security.web.webauthn.api.PublicKeyCredentialUserEntity;
+import org.springframework.security.web.webauthn.management.PublicKeyCredentialUserEntityRepository;
+import org.springframework.security.web.webauthn.management.UserCredentialRepository;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The signed-in person's passkeys. Registration itself is the WebAuthn ceremony handled by Spring Security
+ * ({@code /webauthn/register}); this service lists, renames and removes, and never removes the last one.
+ */
+@Service
+@Transactional
+@PreAuthorize("isAuthenticated()")
+public class PasskeyService {
+
+    static final int MAX_LABEL_LENGTH = 100;
+
+    private final PublicKeyCredentialUserEntityRepository userEntities;
+    private final UserCredentialRepository credentials;
+    private final CurrentUser currentUser;
+
+    PasskeyService(PublicKeyCredentialUserEntityRepository userEntities, UserCredentialRepository credentials,
+                   CurrentUser currentUser) {
+        this.userEntities = userEntities;
+        this.credentials = credentials;
+        this.currentUser = currentUser;
+    }
+
+    @Transactional(readOnly = true)
+    public List<Passkey> list() {
+        return records(currentUser.requireUsername()).stream().map(PasskeyService::toPasskey).toList();
+    }
+
+    /** Whether the signed-in person has enrolled at least one passkey. */
+    @Transactional(readOnly = true)
+    public boolean hasPasskey() {
+        return !records(currentUser.requireUsername()).isEmpty();
+    }
+
+    public Passkey rename(String id, String label) {
+        if (label == null || label.isBlank() || label.length() > MAX_LABEL_LENGTH
+                || label.chars().anyMatch(Character::isISOControl)) {
+            throw new IllegalArgumentException("A passkey name is 1 to " + MAX_LABEL_LENGTH + " printable characters.");
+        }
+        CredentialRecord renamed = ImmutableCredentialRecord.fromCredentialRecord(own(id)).label(label.strip()).build();
+        credentials.save(renamed);
+        return toPasskey(renamed);
+    }
+
+    public void remove(String id) {
+        CredentialRecord record = own(id);
+        if (records(currentUser.requireUsername()).size() <= 1) {
+            throw new IllegalStateException("This is your last passkey; add another before removing it.");
+        }
+        credentials.delete(record.getCredentialId());
+    }
+
+    private CredentialRecord own(String id) {
+        return records(currentUser.requireUsername()).stream()
+                .filter(r -> r.getCredentialId().toBase64UrlString().equals(id))
+                .findFirst()
+                .orElseThrow(() -> new NoSuchElementException("You have no passkey with id " + id + "."));
+    }
+
+    private List<CredentialRecord> records(String username) {
+        PublicKeyCredentialUserEntity entity = userEntities.findByUsername(username);
+        return entity == null ? List.of() : credentials.findByUserId(entity.getId());
+    }
+
+    private static Passkey toPasskey(CredentialRecord r) {
+        return new Passkey(r.getCredentialId().toBase64UrlString(), r.getLabel(), r.getCreated(), r.getLastUsed());
+    }
+
+}

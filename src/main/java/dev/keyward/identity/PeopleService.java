@@ -1,0 +1,99 @@
+package dev.keyward.identity;
+
+import dev.keyward.identity.internal.PersonEntity;
+import dev.keyward.identity.internal.PersonFactory;
+import dev.keyward.identity.internal.PersonRepository;
+import jakarta.annotation.security.RolesAllowed;
+import java.time.Clock;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Set;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The people directory: who works here, who manages whom, and what roles they hold. */
+@Service
+@Transactional
+public class PeopleService {
+
+    private final PersonRepository people;
+    private final PasswordEncoder passwordEncoder;
+    private final CurrentUser currentUser;
+    private final Clock clock;
+
+    PeopleService(PersonRepository people, PasswordEncoder passwordEncoder, CurrentUser currentUser, Clock clock) {
+        this.people = people;
+        this.passwordEncoder = passwordEncoder;
+        this.currentUser = currentUser;
+        this.clock = clock;
+    }
+
+    /** The signed-in person. */
+    @PreAuthorize("isAuthenticated()")
+    @Transactional(readOnly = true)
+    public Person me() {
+        return load(currentUser.requireUsername()).toPerson();
+    }
+
+    @RolesAllowed({Roles.ADMIN, Roles.SECURITY_OFFICER, Roles.AUDITOR})
+    @Transactional(readOnly = true)
+    public Person get(String username) {
+        return load(username).toPerson();
+    }
+
+    @RolesAllowed({Roles.ADMIN, Roles.SECURITY_OFFICER, Roles.AUDITOR})
+    @Transactional(readOnly = true)
+    public List<Person> list() {
+        return people.findAllByOrderByUsername().stream().map(PersonEntity::toPerson).toList();
+    }
+
+    /** The people whose manager in the org chart is {@code username}. */
+    @PreAuthorize("isAuthenticated()")
+    @Transactional(readOnly = true)
+    public List<Person> directReports(String username) {
+        return people.findByManagerUsernameOrderByUsername(username).stream().map(PersonEntity::toPerson).toList();
+    }
+
+    @RolesAllowed(Roles.ADMIN)
+    public Person create(NewPerson person) {
+        return PersonFactory.create(person, people, passwordEncoder, clock).toPerson();
+    }
+
+    /** Replaces a person's roles (EMPLOYEE is always kept). Admins cannot change their own roles. */
+    @RolesAllowed(Roles.ADMIN)
+    public Person changeRoles(String username, Set<String> roles) {
+        refuseSelf(username, "change your own roles");
+        PersonEntity entity = load(username);
+        entity.setRoles(PersonFactory.checkRoles(roles));
+        return entity.toPerson();
+    }
+
+    @RolesAllowed(Roles.ADMIN)
+    public Person changeStatus(String username, PersonStatus status) {
+        refuseSelf(username, "change your own status");
+        PersonEntity entity = load(username);
+        entity.setStatus(status);
+        return entity.toPerson();
+    }
+
+    /** Lifts a sign-in lock and clears the failure count. */
+    @RolesAllowed(Roles.ADMIN)
+    public Person unlock(String username) {
+        PersonEntity entity = load(username);
+        entity.unlock();
+        return entity.toPerson();
+    }
+
+    private void refuseSelf(String username, String what) {
+        if (currentUser.username().filter(username::equals).isPresent()) {
+            throw new IllegalStateException("You cannot " + what + "; ask another administrator.");
+        }
+    }
+
+    private PersonEntity load(String username) {
+        return people.findByUsername(username)
+                .orElseThrow(() -> new NoSuchElementException("No person with username '" + username + "'."));
+    }
+}

@@ -1,0 +1,72 @@
+package dev.keyward.identity.internal;
+
+import dev.keyward.identity.ApiToken;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+@Entity
+@Table(name = "identity_api_token")
+public class ApiTokenEntity {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "owner_id")
+    private PersonEntity owner;
+
+    private String name;
+    private String prefix;
+    private String tokenHash;
+    private Instant createdAt;
+    private Instant expiresAt;
+    private Instant revokedAt;
+    private Instant lastUsedAt;
+
+    protected ApiTokenEntity() {
+    }
+
+    public ApiTokenEntity(PersonEntity owner, String name, String prefix, String tokenHash, Instant createdAt,
+                          Instant expiresAt) {
+        this.owner = owner;
+        this.name = name;
+        this.prefix = prefix;
+        this.tokenHash = tokenHash;
+        this.createdAt = createdAt;
+        this.expiresAt = expiresAt;
+    }
+
+    public ApiToken toApiToken() {
+        return new ApiToken(id, name, prefix, createdAt, expiresAt, revokedAt, lastUsedAt);
+    }
+
+    public PersonEntity getOwner() {
+        return owner;
+    }
+
+    public boolean isActiveAt(Instant now) {
+        return toApiToken().isActiveAt(now);
+    }
+
+    public Instant getLastUsedAt() {
+        return lastUsedAt;
+    }
+
+    public void markUsed(Instant at) {
+        lastUsedAt = at;
+    }
+
+    public void revoke(Instant at) {
+        if (revokedAt == null) {
+            revokedAt = at;
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package dev.keyward.identity.internal;
+
+import dev.keyward.identity.NewPerson;
+import dev.keyward.identity.Roles;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.annotation.Profile;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The demo organisation (profile {@code demo} only): everyone's password is {@value #PASSWORD}, and
+ * {@code keyward.demo.api-tokens.<username>=<secret>} seeds personal API tokens for scripts. Idempotent.
+ */
+@Component
+@Profile("demo")
+@Order(0)
+class DemoData implements ApplicationRunner {
+
+    static final String PASSWORD = "keyward-demo";
+    private static final Logger log = LoggerFactory.getLogger(DemoData.class);
+
+    /** Managers come before their reports. */
+    static final List<NewPerson> PEOPLE = List.of(
+            person("bob", "Bob Baker", "Engineering", null),
+            person("alice", "Alice Adams", "Engineering", "bob"),
+            person("carol", "Carol Chen", "Payments", null),
+            person("heidi", "Heidi Hart", "Payments", "carol"),
+            person("dave", "Dave Dunn", "Security", null, Roles.SECURITY_OFFICER),
+            person("grace", "Grace Green", "Security", null, Roles.SECURITY_OFFICER),
+            person("erin", "Erin Evans", "Internal Audit", null, Roles.AUDITOR),
+            person("frank", "Frank Fischer", "IT Operations", null, Roles.ADMIN));
+
+    private final PersonRepository people;
+    private final ApiTokenRepository tokens;
+    private final PasswordEncoder encoder;
+    private final Clock clock;
+    private final Map<String, String> seededTokens;
+
+    DemoData(PersonRepository people, ApiTokenRepository tokens, PasswordEncoder encoder, Clock clock,
+             IdentityProperties properties) {
+        this.people = people;
+        this.tokens = tokens;
+        this.encoder = encoder;
+        this.clock = clock;
+        this.seededTokens = properties.demo().apiTokens();
+    }
+
+    @Override
+    @Transactional
+    public void run(ApplicationArguments args) {
+        int added = 0;
+        for (NewPerson p : PEOPLE) {
+            if (people.findByUsername(p.username()).isEmpty()) {
+                PersonFactory.create(p, people, encoder, clock);
+                added++;
+            }
+        }
+        seededTokens.forEach(this::seedToken);
+        log.warn("Demo profile: {} demo people added ({} in all); password '{}'. Never use the demo profile in production.",
+                added, PEOPLE.size(), PASSWORD);
+    }
+
+    private void seedToken(String username, String secret) {
+        String hash = TokenSecrets.hash(secret);
+        if (tokens.findByTokenHash(hash).isPresent()) {
+            return;
+        }
+        PersonEntity owner = people.findByUsername(username).orElseThrow(() -> new IllegalStateException(
+                "keyward.demo.api-tokens names '" + username + "', who is not a demo person."));
+        var now = clock.instant();
+        tokens.save(new ApiTokenEntity(owner, "demo token", TokenSecrets.visiblePrefix(secret), hash, now,
+                now.plus(Duration.ofDays(90))));
+        log.info("Demo profile: seeded an API token for {}", username);
+    }
+
+    private static NewPerson person(String username, String name, String department, String manager, String... roles) {
+        return new NewPerson(username, name, username + "@keyward.example", department, manager, Set.of(roles), PASSWORD);
+    }
+}

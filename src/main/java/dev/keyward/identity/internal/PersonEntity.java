@@ -1,0 +1,155 @@
+package dev.keyward.identity.internal;
+
+import dev.keyward.identity.Person;
+import dev.keyward.identity.PersonStatus;
+import dev.keyward.identity.Roles;
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.Set;
+
+@Entity
+@Table(name = "identity_person")
+public class PersonEntity {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    private String username;
+    private String displayName;
+    private String email;
+    private String department;
+
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "manager_id")
+    private PersonEntity manager;
+
+    @Enumerated(EnumType.STRING)
+    private PersonStatus status;
+
+    private String passwordHash;
+
+    @Column(name = "failed_sign_ins")
+    private int failedSignIns;
+    private Instant lastFailedAt;
+    private Instant lockedAt;
+    private Instant createdAt;
+
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "identity_person_role", joinColumns = @JoinColumn(name = "person_id"))
+    @Column(name = "role")
+    private Set<String> roles = new HashSet<>();
+
+    @Version
+    private long version;
+
+    protected PersonEntity() {
+    }
+
+    public PersonEntity(String username, String displayName, String email, String department, Instant createdAt) {
+        this.username = username;
+        this.displayName = displayName;
+        this.email = email;
+        this.department = department;
+        this.status = PersonStatus.ACTIVE;
+        this.createdAt = createdAt;
+        this.roles.add(Roles.EMPLOYEE);
+    }
+
+    public Person toPerson() {
+        return new Person(id, username, displayName, email, department,
+                manager == null ? null : manager.getUsername(), status, roles, isLocked());
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public String getUsername() {
+        return username;
+    }
+
+    public String getDisplayName() {
+        return displayName;
+    }
+
+    public PersonStatus getStatus() {
+        return status;
+    }
+
+    public void setStatus(PersonStatus status) {
+        this.status = status;
+    }
+
+    public String getPasswordHash() {
+        return passwordHash;
+    }
+
+    public void setPasswordHash(String passwordHash) {
+        this.passwordHash = passwordHash;
+    }
+
+    public PersonEntity getManager() {
+        return manager;
+    }
+
+    public void setManager(PersonEntity manager) {
+        this.manager = manager;
+    }
+
+    public Set<String> getRoles() {
+        return Set.copyOf(roles);
+    }
+
+    /** Replaces the roles; everyone keeps EMPLOYEE. */
+    public void setRoles(Set<String> newRoles) {
+        roles.clear();
+        roles.addAll(newRoles);
+        roles.add(Roles.EMPLOYEE);
+    }
+
+    public int getFailedSignIns() {
+        return failedSignIns;
+    }
+
+    public Instant getLastFailedAt() {
+        return lastFailedAt;
+    }
+
+    public boolean isLocked() {
+        return lockedAt != null;
+    }
+
+    public void recordFailedSignIn(Instant at, int lockAfter) {
+        failedSignIns++;
+        lastFailedAt = at;
+        if (failedSignIns >= lockAfter && lockedAt == null) {
+            lockedAt = at;
+        }
+    }
+
+    public void recordSuccessfulSignIn() {
+        failedSignIns = 0;
+        lastFailedAt = null;
+    }
+
+    public void unlock() {
+        lockedAt = null;
+        failedSignIns = 0;
+        lastFailedAt = null;
+    }
+}

@@ -1,0 +1,107 @@
+package dev.keyward.identity.internal;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.keyward.identity.Roles;
+import dev.keyward.identity.ui.LoginView;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
+import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.AuthenticationEntryPointFailureHandler;
+import org.springframework.security.web.authentication.AuthenticationFilter;
+import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
+
+/**
+ * Two filter chains. {@code /api/**}: stateless, bearer API tokens only, no cookies, no CSRF, problem-detail
+ * errors. Everything else: the Vaadin UI with password and passkey sign-in, deny by default.
+ */
+@Configuration
+@EnableMethodSecurity(jsr250Enabled = true)
+class SecurityConfiguration {
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        var encoder = new DelegatingPasswordEncoder("argon2",
+                Map.of("argon2", Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8()));
+        encoder.setDefaultPasswordEncoderForMatches(new NeverMatchingPasswordEncoder());
+        return encoder;
+    }
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain apiChain(HttpSecurity http, ApiTokenAuthenticationProvider tokens, ObjectMapper json)
+            throws Exception {
+        var entryPoint = ProblemResponses.unauthorized(json);
+        var bearer = new AuthenticationFilter(new ProviderManager(tokens), new BearerTokenConverter());
+        bearer.setSuccessHandler((request, response, authentication) -> { });
+        bearer.setFailureHandler(new AuthenticationEntryPointFailureHandler(entryPoint));
+        http.securityMatcher("/api/**")
+                .authenticationManager(new ProviderManager(tokens))
+                .authorizeHttpRequests(a -> a.anyRequest().authenticated())
+                .addFilterBefore(bearer, AuthorizationFilter.class)
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(c -> c.disable())
+                .requestCache(c -> c.disable())
+                .anonymous(a -> { })
+                .exceptionHandling(e -> e.authenticationEntryPoint(entryPoint)
+                        .accessDeniedHandler(ProblemResponses.forbidden(json)));
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain appChain(HttpSecurity http, UserDetailsService users, PasswordEncoder encoder,
+                                 SignInThrottle throttle, IdentityProperties properties) throws Exception {
+        http.authenticationManager(new ProviderManager(
+                new ThrottledPasswordAuthenticationProvider(users, encoder, throttle)));
+        http.authorizeHttpRequests(a -> a
+                .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
+                .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
+                .requestMatchers("/js/**", "/styles/**", "/images/**").permitAll()
+                .requestMatchers("/actuator/**").hasRole(Roles.ADMIN));
+        http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class));
+        var rp = properties.webauthn();
+        http.webAuthn(w -> w.rpName(rp.rpName()).rpId(rp.rpId()).allowedOrigins(Set.copyOf(rp.origins()))
+                .disableDefaultRegistrationPage(true));
+        http.sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()));
+        return http.build();
+    }
+
+    @Bean
+    FilterRegistrationBean<SessionPolicyFilter> sessionPolicyFilter(IdentityProperties properties, Clock clock) {
+        var s = properties.session();
+        var policy = new SessionPolicy(s.idleTimeout(), s.privilegedIdleTimeout(), s.absoluteTimeout(),
+                Roles.PRIVILEGED.stream().map(Roles::authority).toList());
+        var registration = new FilterRegistrationBean<>(new SessionPolicyFilter(policy, clock));
+        // Before Spring Security (order -100) loads the security context from the session.
+        registration.setOrder(-200);
+        return registration;
+    }
+
+    /** For people without a password: no stored value ever matches, so they sign in with a passkey only. */
+    private static final class NeverMatchingPasswordEncoder implements PasswordEncoder {
+
+        @Override
+        public String encode(CharSequence rawPassword) {
+            throw new IllegalStateException("This encoder only refuses matches; it never encodes.");
+        }
+
+        @Override
+        public boolean matches(CharSequence rawPassword, String encodedPassword) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,5 @@
+/**
+ * People, org chart, roles, passkeys, sign-in and session policy, API tokens, HR inbound.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Identity", allowedDependencies = {"audit"})
+package dev.keyward.identity;

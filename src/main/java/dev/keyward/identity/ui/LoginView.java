@@ -1,0 +1,93 @@
+package dev.keyward.identity.ui;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.login.LoginForm;
+import com.vaadin.flow.component.login.LoginI18n;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.auth.AnonymousAllowed;
+import com.vaadin.flow.spring.security.AuthenticationContext;
+import java.util.Arrays;
+import org.springframework.core.env.Environment;
+
+/**
+ * Sign in with a passkey (the normal way) or with a password (first sign-in, then a passkey must be enrolled).
+ * Every failure shows the same message, whatever went wrong.
+ */
+@Route(value = "login", autoLayout = false)
+@PageTitle("Sign in · Keyward")
+@AnonymousAllowed
+public class LoginView extends VerticalLayout implements BeforeEnterObserver {
+
+    static final String FAILURE = "Sign-in failed. Check your username and password, or wait a little and try again.";
+
+    private final LoginForm passwordForm = new LoginForm();
+    private final AuthenticationContext authentication;
+
+    LoginView(AuthenticationContext authentication, Environment environment) {
+        this.authentication = authentication;
+        addClassName("kw-login");
+        setSizeFull();
+        setAlignItems(FlexComponent.Alignment.CENTER);
+        setJustifyContentMode(FlexComponent.JustifyContentMode.CENTER);
+        PasskeyCeremony.load(this);
+
+        var card = new VerticalLayout();
+        card.addClassName("kw-login-card");
+        card.setAlignItems(FlexComponent.Alignment.STRETCH);
+
+        var passkey = new Button("Sign in with a passkey", VaadinIcon.KEY.create(), e -> signInWithPasskey());
+        passkey.setId("passkey-sign-in");
+        passkey.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_LARGE);
+
+        passwordForm.setAction("login");
+        passwordForm.setForgotPasswordButtonVisible(false);
+        passwordForm.setI18n(i18n());
+
+        card.add(new H1("Keyward"), new Paragraph("Governed access to cryptographic keys."), passkey, passwordForm);
+        if (Arrays.asList(environment.getActiveProfiles().length > 0
+                ? environment.getActiveProfiles() : environment.getDefaultProfiles()).contains("demo")) {
+            var hint = new Paragraph("Demo: sign in as alice, bob, carol, heidi (employees), dave or grace "
+                    + "(security officers), erin (auditor) or frank (admin), password 'keyward-demo'.");
+            hint.addClassName("kw-demo-hint");
+            hint.setId("demo-hint");
+            card.add(hint);
+        }
+        add(card);
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        if (authentication.isAuthenticated()) {
+            event.forwardTo("");
+            return;
+        }
+        passwordForm.setError(event.getLocation().getQueryParameters().getParameters().containsKey("error"));
+    }
+
+    private void signInWithPasskey() {
+        PasskeyCeremony.signIn(this).then(ignored -> { }, error -> {
+            var n = Notification.show(FAILURE, 6000, Notification.Position.TOP_CENTER);
+            n.addThemeVariants(NotificationVariant.LUMO_ERROR);
+        });
+    }
+
+    private static LoginI18n i18n() {
+        LoginI18n i18n = LoginI18n.createDefault();
+        i18n.getForm().setTitle("Or use your password");
+        i18n.getForm().setSubmit("Sign in with password");
+        i18n.getErrorMessage().setTitle("Sign-in failed");
+        i18n.getErrorMessage().setMessage("Check your username and password, or wait a little and try again.");
+        return i18n;
+    }
+}

@@ -1,0 +1,57 @@
+package dev.keyward.shell.ui;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.FlexLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import dev.keyward.identity.ApiTokenService;
+import dev.keyward.identity.PasskeyService;
+import dev.keyward.identity.PeopleService;
+import dev.keyward.identity.Person;
+import jakarta.annotation.security.PermitAll;
+import java.time.Clock;
+import java.util.stream.Collectors;
+
+/** The dashboard: who you are, whom you manage, and the state of your credentials. */
+@Route("")
+@PageTitle("Home · Keyward")
+@Menu(title = "Home", order = 0, icon = "vaadin:home")
+@PermitAll
+public class HomeView extends VerticalLayout {
+
+    HomeView(PeopleService people, PasskeyService passkeys, ApiTokenService tokens, Clock clock) {
+        Person me = people.me();
+        var greeting = new H2("Hello, " + me.displayName());
+        greeting.setId("home-greeting");
+        var reports = people.directReports(me.username());
+        long activeTokens = tokens.list().stream().filter(t -> t.isActiveAt(clock.instant())).count();
+
+        var cards = new FlexLayout(
+                card("Your roles", String.valueOf(me.roles().size()),
+                        me.roles().stream().sorted().collect(Collectors.joining(", "))),
+                card("Your team", String.valueOf(reports.size()), reports.isEmpty()
+                        ? "Nobody reports to you."
+                        : reports.stream().map(Person::displayName).collect(Collectors.joining(", "))),
+                card("Passkeys", String.valueOf(passkeys.list().size()), "Manage them under My security."),
+                card("Active API tokens", String.valueOf(activeTokens), "Personal tokens for scripts."));
+        cards.setFlexWrap(FlexLayout.FlexWrap.WRAP);
+        cards.getStyle().set("gap", "var(--lumo-space-m)");
+        add(greeting, new Paragraph(me.department() == null ? "" : me.department()
+                + (me.managerUsername() == null ? "" : " · reports to " + me.managerUsername())), cards);
+    }
+
+    private static Component card(String title, String figure, String detail) {
+        var big = new Span(figure);
+        big.addClassName("kw-big");
+        var card = new Div(new H3(title), big, new Paragraph(detail));
+        card.addClassName("kw-card");
+        return card;
+    }
+}

@@ -1,0 +1,65 @@
+package dev.keyward.shell.ui;
+
+import com.vaadin.flow.component.applayout.AppLayout;
+import com.vaadin.flow.component.applayout.DrawerToggle;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.Icon;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.sidenav.SideNav;
+import com.vaadin.flow.component.sidenav.SideNavItem;
+import com.vaadin.flow.router.Layout;
+import com.vaadin.flow.server.menu.MenuConfiguration;
+import com.vaadin.flow.server.menu.MenuEntry;
+import com.vaadin.flow.spring.security.AuthenticationContext;
+import dev.keyward.identity.PeopleService;
+import dev.keyward.identity.Person;
+import jakarta.annotation.security.PermitAll;
+
+/**
+ * The frame around every signed-in view. The menu lists the views annotated with {@code @Menu} that the
+ * signed-in person may open, so a feature module adds its views without touching the shell.
+ */
+@Layout
+@PermitAll
+public class MainLayout extends AppLayout {
+
+    MainLayout(AuthenticationContext authentication, PeopleService people) {
+        Person me = people.me();
+        var title = new H1("Keyward");
+        title.getStyle().set("font-size", "var(--lumo-font-size-l)").set("margin", "0");
+
+        var who = new Span(me.displayName() + " · " + String.join(", ", me.roles().stream().sorted().toList()));
+        who.setId("signed-in-as");
+        var signOut = new Button("Sign out", VaadinIcon.SIGN_OUT.create(), e -> authentication.logout());
+        signOut.setId("sign-out");
+        signOut.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+
+        var header = new HorizontalLayout(new DrawerToggle(), title, who, signOut);
+        header.setWidthFull();
+        header.setAlignItems(FlexComponent.Alignment.CENTER);
+        header.expand(who);
+        header.getStyle().set("padding-right", "var(--lumo-space-m)");
+        who.getStyle().set("text-align", "right").set("color", "var(--lumo-secondary-text-color)");
+        addToNavbar(header);
+        addToDrawer(menu());
+        setPrimarySection(Section.DRAWER);
+    }
+
+    private static SideNav menu() {
+        var nav = new SideNav();
+        nav.setId("main-menu");
+        for (MenuEntry entry : MenuConfiguration.getMenuEntries()) {
+            var item = new SideNavItem(entry.title(), entry.path());
+            if (entry.icon() != null) {
+                item.setPrefixComponent(new Icon(entry.icon()));
+            }
+            nav.addItem(item);
+        }
+        return nav;
+    }
+}
