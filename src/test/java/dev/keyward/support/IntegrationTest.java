@@ -21,7 +21,7 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
 @AutoConfigureMockMvc
-@Import(IntegrationTest.TestClockConfiguration.class)
+@Import({IntegrationTest.TestClockConfiguration.class, TestPeople.class})
 public abstract class IntegrationTest {
 
     public static final int PORT = freePort();

@@ -10,6 +10,7 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -50,7 +51,13 @@ class SecurityConfiguration {
         bearer.setFailureHandler(new AuthenticationEntryPointFailureHandler(entryPoint));
         http.securityMatcher("/api/**")
                 .authenticationManager(new ProviderManager(tokens))
-                .authorizeHttpRequests(a -> a.anyRequest().authenticated())
+                // URL rules repeat the services' method security so that a caller without the role is refused
+                // before the request body is even read (no validation details for the unauthorised).
+                .authorizeHttpRequests(a -> a
+                        .requestMatchers(HttpMethod.GET, "/api/v1/people", "/api/v1/people/**")
+                        .hasAnyRole(Roles.ADMIN, Roles.SECURITY_OFFICER, Roles.AUDITOR)
+                        .requestMatchers("/api/v1/people", "/api/v1/people/**").hasRole(Roles.ADMIN)
+                        .anyRequest().authenticated())
                 .addFilterBefore(bearer, AuthorizationFilter.class)
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(c -> c.disable())

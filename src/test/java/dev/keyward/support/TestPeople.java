@@ -1,0 +1,37 @@
+package dev.keyward.support;
+
+import dev.keyward.identity.NewPerson;
+import dev.keyward.identity.internal.PersonFactory;
+import dev.keyward.identity.internal.PersonRepository;
+import java.time.Clock;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Adds throw-away people, so tests never depend on (or disturb) each other's or the demo people's state. */
+@Component
+public class TestPeople {
+
+    public static final String PASSWORD = "correct horse battery staple";
+
+    private final PersonRepository people;
+    private final PasswordEncoder encoder;
+    private final Clock clock;
+
+    TestPeople(PersonRepository people, PasswordEncoder encoder, Clock clock) {
+        this.people = people;
+        this.encoder = encoder;
+        this.clock = clock;
+    }
+
+    /** A new ACTIVE person with {@link #PASSWORD}; returns the username. */
+    @Transactional
+    public String create(String prefix, String... roles) {
+        String username = prefix + "-" + Long.toString(ThreadLocalRandom.current().nextLong(1L << 40), 36);
+        PersonFactory.create(new NewPerson(username, "Test " + username, username + "@test.example", "Testing",
+                null, Set.of(roles), PASSWORD), people, encoder, clock);
+        return username;
+    }
+}
