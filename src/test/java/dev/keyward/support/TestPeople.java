@@ -1,11 +1,17 @@
 package dev.keyward.support;
 
+import dev.keyward.identity.ApiTokenService;
 import dev.keyward.identity.NewPerson;
+import dev.keyward.identity.Roles;
 import dev.keyward.identity.internal.PersonFactory;
 import dev.keyward.identity.internal.PersonRepository;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -19,11 +25,26 @@ public class TestPeople {
     private final PersonRepository people;
     private final PasswordEncoder encoder;
     private final Clock clock;
+    private final ApiTokenService tokens;
 
-    TestPeople(PersonRepository people, PasswordEncoder encoder, Clock clock) {
+    TestPeople(PersonRepository people, PasswordEncoder encoder, Clock clock, ApiTokenService tokens) {
         this.people = people;
         this.encoder = encoder;
         this.clock = clock;
+        this.tokens = tokens;
+    }
+
+    /** Issues a 30-day personal API token for {@code username}, as that person would under My security. */
+    public String issueToken(String username) {
+        var person = people.findByUsername(username).orElseThrow();
+        var authorities = person.getRoles().stream().map(r -> new SimpleGrantedAuthority(Roles.authority(r))).toList();
+        SecurityContextHolder.getContext()
+                .setAuthentication(UsernamePasswordAuthenticationToken.authenticated(username, null, authorities));
+        try {
+            return tokens.create("test token", Duration.ofDays(30)).secret();
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
     }
 
     /** A new ACTIVE person with {@link #PASSWORD}; returns the username. */
