@@ -31,7 +31,7 @@ class ModularityTests {
                 .writeModulesAsPlantUml()
                 .writeIndividualModulesAsPlantUml()
                 .writeModuleCanvases();
-        assertThat(Path.of("docs/modules/components.puml")).content().contains("identity").contains("shell");
+        assertThat(Path.of("docs/modules/components.puml")).content().contains("Identity").contains("Shell");
         assertThat(Path.of("docs/modules/module-identity.adoc")).exists();
     }
 }
