@@ -89,4 +89,68 @@ public final class Pages {
             Pages.await(browser, By.id("passkey-sign-in"));
         }
     }
+
+    /** My security: passkeys and personal API tokens. */
+    public record MySecurityPage(Browser browser) {
+
+        public static MySecurityPage open(Browser browser) {
+            browser.open("/my-security");
+            Pages.await(browser, By.id("passkeys"));
+            return new MySecurityPage(browser);
+        }
+
+        /** The text of the passkey grid's cells (names, dates, ...). */
+        public String passkeysText() {
+            return gridText("passkeys");
+        }
+
+        public String tokensText() {
+            return gridText("api-tokens");
+        }
+
+        public void renameFirstPasskey(String name) {
+            gridButton("passkeys", "Rename").click();
+            WebElement field = Pages.await(browser, By.cssSelector("vaadin-dialog-overlay vaadin-text-field"));
+            type(field, name);
+            Pages.await(browser, By.xpath("//vaadin-dialog-overlay//vaadin-button[normalize-space()='Save']")).click();
+            waitUntilGridContains("passkeys", name);
+        }
+
+        public boolean canRemoveFirstPasskey() {
+            return gridButton("passkeys", "Remove").getDomAttribute("disabled") == null;
+        }
+
+        /** Creates a token and returns the secret shown once. */
+        public String createToken(String name, int days) {
+            type(Pages.await(browser, By.id("token-name")), name);
+            type(Pages.await(browser, By.id("token-days")), String.valueOf(days));
+            Pages.await(browser, By.id("create-token")).click();
+            String secret = Pages.await(browser, By.id("token-secret")).getText();
+            Pages.await(browser, By.xpath("//vaadin-dialog-overlay//vaadin-button[normalize-space()='Done']")).click();
+            waitUntilGridContains("api-tokens", name);
+            return secret;
+        }
+
+        public void revokeFirstToken() {
+            gridButton("api-tokens", "Revoke").click();
+            Pages.await(browser, By.cssSelector("vaadin-confirm-dialog-overlay vaadin-button[slot='confirm-button']"))
+                    .click();
+            waitUntilGridContains("api-tokens", "Revoked");
+        }
+
+        private String gridText(String id) {
+            return Pages.await(browser, By.id(id)).findElements(By.cssSelector("vaadin-grid-cell-content")).stream()
+                    .map(WebElement::getText).reduce("", (a, b) -> a + " | " + b);
+        }
+
+        private WebElement gridButton(String gridId, String text) {
+            return new WebDriverWait(browser.driver(), WAIT).until(d -> d.findElement(By.id(gridId))
+                    .findElements(By.xpath(".//vaadin-button[normalize-space(text())='" + text + "']")).stream()
+                    .findFirst().orElse(null));
+        }
+
+        private void waitUntilGridContains(String gridId, String text) {
+            new WebDriverWait(browser.driver(), WAIT).until(d -> gridText(gridId).contains(text));
+        }
+    }
 }
