@@ -23,7 +23,7 @@ class MySecurityBrowserTest extends IntegrationTest {
     TestPeople testPeople;
 
     @Test
-    void renamePasskeyKeepTheLastOneAndUseAndRevokeAToken() throws Exception {
+    void managePasskeysAndUseAndRevokeAToken() throws Exception {
         String user = testPeople.create("ui");
         try (Browser browser = new Browser(baseUrl())) {
             LoginPage.open(browser).signInWithPassword(user, TestPeople.PASSWORD);
@@ -35,6 +35,14 @@ class MySecurityBrowserTest extends IntegrationTest {
             assertThat(page.canRemoveFirstPasskey()).as("the last passkey cannot be removed").isFalse();
             page.renameFirstPasskey("Office YubiKey");
             assertThat(page.passkeysText()).contains("Office YubiKey").doesNotContain("First key");
+
+            browser.switchToNewAuthenticator();
+            page.addPasskey("Phone");
+            assertThat(page.passkeysText()).contains("Office YubiKey").contains("Phone");
+            assertThat(page.canRemoveFirstPasskey()).isTrue();
+            page.removeFirstPasskey();
+            assertThat(page.passkeysText()).contains("Phone").doesNotContain("Office YubiKey");
+            assertThat(page.canRemoveFirstPasskey()).isFalse();
 
             String secret = page.createToken("deploy script", 7);
             assertThat(secret).startsWith("kwt_");

@@ -24,7 +24,7 @@ import org.openqa.selenium.virtualauthenticator.VirtualAuthenticatorOptions;
 public final class Browser implements AutoCloseable {
 
     private final ChromeDriver driver;
-    private final VirtualAuthenticator authenticator;
+    private VirtualAuthenticator authenticator;
     private final String baseUrl;
 
     public Browser(String baseUrl) {
@@ -44,7 +44,17 @@ public final class Browser implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
-        authenticator = ((HasVirtualAuthenticator) driver).addVirtualAuthenticator(new VirtualAuthenticatorOptions()
+        authenticator = newAuthenticator();
+    }
+
+    /** Swaps in a new, empty authenticator, as if the person picked up a second device. */
+    public void switchToNewAuthenticator() {
+        ((HasVirtualAuthenticator) driver).removeVirtualAuthenticator(authenticator);
+        authenticator = newAuthenticator();
+    }
+
+    private VirtualAuthenticator newAuthenticator() {
+        return ((HasVirtualAuthenticator) driver).addVirtualAuthenticator(new VirtualAuthenticatorOptions()
                 .setProtocol(VirtualAuthenticatorOptions.Protocol.CTAP2)
                 .setTransport(VirtualAuthenticatorOptions.Transport.INTERNAL)
                 .setHasResidentKey(true)

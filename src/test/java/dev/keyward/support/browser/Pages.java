@@ -116,6 +116,20 @@ public final class Pages {
             waitUntilGridContains("passkeys", name);
         }
 
+        public void addPasskey(String name) {
+            type(Pages.await(browser, By.id("new-passkey-label")), name);
+            Pages.await(browser, By.id("add-passkey")).click();
+            waitUntilGridContains("passkeys", name);
+        }
+
+        public void removeFirstPasskey() {
+            String before = passkeysText();
+            gridButton("passkeys", "Remove").click();
+            Pages.await(browser, By.cssSelector("vaadin-confirm-dialog-overlay vaadin-button[slot='confirm-button']"))
+                    .click();
+            new WebDriverWait(browser.driver(), WAIT).until(d -> !passkeysText().equals(before));
+        }
+
         public boolean canRemoveFirstPasskey() {
             return gridButton("passkeys", "Remove").getDomAttribute("disabled") == null;
         }
