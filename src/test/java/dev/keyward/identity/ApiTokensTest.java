@@ -58,6 +58,20 @@ class ApiTokensTest extends IntegrationTest {
     }
 
     @Test
+    void theApiSetsNoCookiesAndKeepsNoSession() throws Exception {
+        var response = mvc.perform(get("/api/v1/me").header("Authorization", DemoTokens.bearer(DemoTokens.EMPLOYEE)))
+                .andExpect(status().isOk()).andReturn();
+        assertThat(response.getResponse().getHeaders("Set-Cookie")).isEmpty();
+        assertThat(response.getRequest().getSession(false)).isNull();
+    }
+
+    @Test
+    void passwordsAreStoredAsArgon2idHashes() {
+        assertThat(jdbc.queryForObject("select password_hash from identity_person where username = 'alice'", String.class))
+                .startsWith("{argon2}$argon2id$").doesNotContain("keyward-demo");
+    }
+
+    @Test
     void aRevokedTokenStopsWorkingAtOnce() throws Exception {
         JsonNode issued = create(DemoTokens.EMPLOYEE, "to revoke", 30);
         String secret = issued.path("secret").asText();

@@ -43,6 +43,12 @@ class BadInputTest extends IntegrationTest {
                 .andExpect(result -> assertThat(result.getResponse().getRedirectedUrl()).isEqualTo("/login?error"));
     }
 
+    @Test
+    void signInWithoutCsrfTokenIsRefused() throws Exception {
+        mvc.perform(post("/login").param("username", "alice").param("password", "keyward-demo"))
+                .andExpect(status().isForbidden());
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"{", "{\"name\":", "[]", "not json", "{\"name\":\"x\",\"expiresInDays\":\"soon\"}",
             "{\"name\":\"\",\"expiresInDays\":5}", "{\"name\":\"tab\\there\",\"expiresInDays\":5}", "{\"expiresInDays\":5}"})

@@ -23,6 +23,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.AuthenticationEntryPointFailureHandler;
 import org.springframework.security.web.authentication.AuthenticationFilter;
+import com.vaadin.flow.spring.security.RequestUtil;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 
 /**
@@ -71,7 +72,8 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain appChain(HttpSecurity http, UserDetailsService users, PasswordEncoder encoder,
-                                 SignInThrottle throttle, IdentityProperties properties) throws Exception {
+                                 SignInThrottle throttle, IdentityProperties properties, RequestUtil vaadinRequests)
+            throws Exception {
         http.authenticationManager(new ProviderManager(
                 new ThrottledPasswordAuthenticationProvider(users, encoder, throttle)));
         http.authorizeHttpRequests(a -> a
@@ -79,7 +81,11 @@ class SecurityConfiguration {
                 .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
                 .requestMatchers("/js/**", "/styles/**", "/images/**").permitAll()
                 .requestMatchers("/actuator/**").hasRole(Roles.ADMIN));
-        http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class));
+        // Vaadin protects its own requests with its security key; unlike Vaadin's default, the password form
+        // post stays CSRF-protected (no login CSRF). The login form sends the token from the page's meta tags.
+        http.csrf(c -> c.ignoringRequestMatchers(vaadinRequests::isFrameworkInternalRequest));
+        http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class)
+                .enableCsrfConfiguration(false));
         var rp = properties.webauthn();
         http.webAuthn(w -> w.rpName(rp.rpName()).rpId(rp.rpId()).allowedOrigins(Set.copyOf(rp.origins()))
                 .disableDefaultRegistrationPage(true));

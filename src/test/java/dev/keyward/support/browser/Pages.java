@@ -84,6 +84,11 @@ public final class Pages {
             return Pages.await(browser, By.id("signed-in-as")).getText();
         }
 
+        /** The titles in the side menu. */
+        public String menuText() {
+            return Pages.await(browser, By.id("main-menu")).getText();
+        }
+
         public void signOut() {
             Pages.await(browser, By.id("sign-out")).click();
             Pages.await(browser, By.id("passkey-sign-in"));
@@ -165,6 +170,33 @@ public final class Pages {
 
         private void waitUntilGridContains(String gridId, String text) {
             new WebDriverWait(browser.driver(), WAIT).until(d -> gridText(gridId).contains(text));
+        }
+    }
+
+    /** The people directory. */
+    public record PeoplePage(Browser browser) {
+
+        public static PeoplePage open(Browser browser) {
+            browser.open("/people");
+            Pages.await(browser, By.id("people"));
+            return new PeoplePage(browser);
+        }
+
+        public void search(String term) {
+            type(Pages.await(browser, By.id("people-search")), term);
+            new WebDriverWait(browser.driver(), WAIT).until(d -> rowsText().contains(term));
+        }
+
+        public String rowsText() {
+            return Pages.await(browser, By.id("people")).findElements(By.cssSelector("vaadin-grid-cell-content"))
+                    .stream().map(WebElement::getText).reduce("", (a, b) -> a + " | " + b);
+        }
+
+        public void unlockFirst() {
+            new WebDriverWait(browser.driver(), WAIT).until(d -> d.findElement(By.id("people"))
+                    .findElements(By.xpath(".//vaadin-button[normalize-space(text())='Unlock']")).stream()
+                    .filter(WebElement::isDisplayed).findFirst().orElse(null)).click();
+            new WebDriverWait(browser.driver(), WAIT).until(d -> !rowsText().contains("LOCKED"));
         }
     }
 }
