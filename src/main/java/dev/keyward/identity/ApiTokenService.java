@@ -7,7 +7,6 @@ import dev.keyward.identity.internal.PersonRepository;
 import dev.keyward.identity.internal.TokenSecrets;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.NoSuchElementException;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -49,10 +48,8 @@ public class ApiTokenService {
             throw new IllegalArgumentException("A token lives at least 1 day and at most " + maxLifetime.toDays() + " days.");
         }
         String secret = TokenSecrets.newSecret();
-        Instant now = clock.instant();
         var owner = people.findByUsername(currentUser.requireUsername()).orElseThrow();
-        var entity = tokens.save(new ApiTokenEntity(owner, name.strip(), TokenSecrets.visiblePrefix(secret),
-                TokenSecrets.hash(secret), now, now.plus(lifetime)));
+        var entity = tokens.save(ApiTokenEntity.issue(owner, name.strip(), secret, clock.instant(), lifetime));
         return new IssuedApiToken(entity.toApiToken(), secret);
     }
 

@@ -9,6 +9,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
+import java.time.Duration;
 import java.time.Instant;
 
 @Entity
@@ -34,8 +35,14 @@ public class ApiTokenEntity {
     protected ApiTokenEntity() {
     }
 
-    public ApiTokenEntity(PersonEntity owner, String name, String prefix, String tokenHash, Instant createdAt,
-                          Instant expiresAt) {
+    /** A token for {@code secret}; only its hash and visible prefix are kept. */
+    public static ApiTokenEntity issue(PersonEntity owner, String name, String secret, Instant now, Duration lifetime) {
+        return new ApiTokenEntity(owner, name, TokenSecrets.visiblePrefix(secret), TokenSecrets.hash(secret), now,
+                now.plus(lifetime));
+    }
+
+    private ApiTokenEntity(PersonEntity owner, String name, String prefix, String tokenHash, Instant createdAt,
+                           Instant expiresAt) {
         this.owner = owner;
         this.name = name;
         this.prefix = prefix;

@@ -71,15 +71,12 @@ class DemoData implements ApplicationRunner {
     }
 
     private void seedToken(String username, String secret) {
-        String hash = TokenSecrets.hash(secret);
-        if (tokens.findByTokenHash(hash).isPresent()) {
+        if (tokens.findByTokenHash(TokenSecrets.hash(secret)).isPresent()) {
             return;
         }
         PersonEntity owner = people.findByUsername(username).orElseThrow(() -> new IllegalStateException(
                 "keyward.demo.api-tokens names '" + username + "', who is not a demo person."));
-        var now = clock.instant();
-        tokens.save(new ApiTokenEntity(owner, "demo token", TokenSecrets.visiblePrefix(secret), hash, now,
-                now.plus(Duration.ofDays(90))));
+        tokens.save(ApiTokenEntity.issue(owner, "demo token", secret, clock.instant(), Duration.ofDays(90)));
         log.info("Demo profile: seeded an API token for {}", username);
     }
 

@@ -9,8 +9,6 @@ import com.vaadin.flow.component.login.LoginForm;
 import com.vaadin.flow.component.login.LoginI18n;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
-import com.vaadin.flow.component.orderedlayout.FlexComponent;
-import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
@@ -27,7 +25,7 @@ import org.springframework.core.env.Environment;
 @Route(value = "login", autoLayout = false)
 @PageTitle("Sign in · Keyward")
 @AnonymousAllowed
-public class LoginView extends VerticalLayout implements BeforeEnterObserver {
+public class LoginView extends CardPage implements BeforeEnterObserver {
 
     static final String FAILURE = "Sign-in failed. Check your username and password, or wait a little and try again.";
 
@@ -36,15 +34,6 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
 
     LoginView(AuthenticationContext authentication, Environment environment) {
         this.authentication = authentication;
-        addClassName("kw-login");
-        setSizeFull();
-        setAlignItems(FlexComponent.Alignment.CENTER);
-        setJustifyContentMode(FlexComponent.JustifyContentMode.CENTER);
-        PasskeyCeremony.load(this);
-
-        var card = new VerticalLayout();
-        card.addClassName("kw-login-card");
-        card.setAlignItems(FlexComponent.Alignment.STRETCH);
 
         var passkey = new Button("Sign in with a passkey", VaadinIcon.KEY.create(), e -> signInWithPasskey());
         passkey.setId("passkey-sign-in");
@@ -54,16 +43,15 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
         passwordForm.setForgotPasswordButtonVisible(false);
         passwordForm.setI18n(i18n());
 
-        card.add(new H1("Keyward"), new Paragraph("Governed access to cryptographic keys."), passkey, passwordForm);
+        addToCard(new H1("Keyward"), new Paragraph("Governed access to cryptographic keys."), passkey, passwordForm);
         if (Arrays.asList(environment.getActiveProfiles().length > 0
                 ? environment.getActiveProfiles() : environment.getDefaultProfiles()).contains("demo")) {
             var hint = new Paragraph("Demo: sign in as alice, bob, carol, heidi (employees), dave or grace "
                     + "(security officers), erin (auditor) or frank (admin), password 'keyward-demo'.");
             hint.addClassName("kw-demo-hint");
             hint.setId("demo-hint");
-            card.add(hint);
+            addToCard(hint);
         }
-        add(card);
     }
 
     @Override

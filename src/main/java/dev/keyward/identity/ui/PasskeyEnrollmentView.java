@@ -7,8 +7,6 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
-import com.vaadin.flow.component.orderedlayout.FlexComponent;
-import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
@@ -21,20 +19,11 @@ import jakarta.annotation.security.PermitAll;
 @Route(value = "enroll-passkey", autoLayout = false)
 @PageTitle("Create your passkey · Keyward")
 @PermitAll
-public class PasskeyEnrollmentView extends VerticalLayout {
+public class PasskeyEnrollmentView extends CardPage {
 
     private final TextField label = new TextField("Name this passkey");
 
     PasskeyEnrollmentView() {
-        addClassName("kw-login");
-        setSizeFull();
-        setAlignItems(FlexComponent.Alignment.CENTER);
-        setJustifyContentMode(FlexComponent.JustifyContentMode.CENTER);
-        PasskeyCeremony.load(this);
-
-        var card = new VerticalLayout();
-        card.addClassName("kw-login-card");
-        card.setAlignItems(FlexComponent.Alignment.STRETCH);
         label.setId("passkey-label");
         label.setValue("My passkey");
         label.setMaxLength(100);
@@ -42,11 +31,10 @@ public class PasskeyEnrollmentView extends VerticalLayout {
         var create = new Button("Create passkey", VaadinIcon.KEY.create(), e -> enrol());
         create.setId("create-passkey");
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        card.add(new H2("Create your passkey"),
+        addToCard(new H2("Create your passkey"),
                 new Paragraph("Keyward uses passkeys to sign you in and to sign your approvals. Create one now on "
                         + "this device; you will use it instead of your password from now on."),
                 label, create);
-        add(card);
     }
 
     private void enrol() {
