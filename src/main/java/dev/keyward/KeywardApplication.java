@@ -6,11 +6,13 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.Bean;
 import org.springframework.modulith.Modulithic;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 /** Keyward: governed access to cryptographic keys. */
 @Modulithic(systemName = "Keyward")
 @SpringBootApplication
 @ConfigurationPropertiesScan
+@EnableScheduling
 public class KeywardApplication {
 
     public static void main(String[] args) {

@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.NoSuchElementException;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -26,9 +27,11 @@ public class ApiTokenService {
     private final CurrentUser currentUser;
     private final Clock clock;
     private final Duration maxLifetime;
+    private final ApplicationEventPublisher events;
 
     ApiTokenService(ApiTokenRepository tokens, PersonRepository people, CurrentUser currentUser, Clock clock,
-                    IdentityProperties properties) {
+                    IdentityProperties properties, ApplicationEventPublisher events) {
+        this.events = events;
         this.tokens = tokens;
         this.people = people;
         this.currentUser = currentUser;
@@ -50,7 +53,9 @@ public class ApiTokenService {
         String secret = TokenSecrets.newSecret();
         var owner = people.findByUsername(currentUser.requireUsername()).orElseThrow();
         var entity = tokens.save(ApiTokenEntity.issue(owner, name.strip(), secret, clock.instant(), lifetime));
-        return new IssuedApiToken(entity.toApiToken(), secret);
+        ApiToken token = entity.toApiToken();
+        events.publishEvent(new IdentityEvents.ApiTokenCreated(owner.getUsername(), token.id(), token.name(), token.expiresAt()));
+        return new IssuedApiToken(token, secret);
     }
 
     @Transactional(readOnly = true)
@@ -64,6 +69,7 @@ public class ApiTokenService {
         ApiTokenEntity token = tokens.findByIdAndOwnerUsername(id, currentUser.requireUsername())
                 .orElseThrow(() -> new NoSuchElementException("You have no API token with id " + id + "."));
         token.revoke(clock.instant());
+        events.publishEvent(new IdentityEvents.ApiTokenRevoked(currentUser.requireUsername(), id));
         return token.toApiToken();
     }
 }

@@ -2,6 +2,7 @@ package dev.keyward.identity;
 
 import java.util.List;
 import java.util.NoSuchElementException;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.web.webauthn.api.CredentialRecord;
 import org.springframework.security.web.webauthn.api.ImmutableCredentialRecord;
@@ -25,12 +26,14 @@ public class PasskeyService {
     private final PublicKeyCredentialUserEntityRepository userEntities;
     private final UserCredentialRepository credentials;
     private final CurrentUser currentUser;
+    private final ApplicationEventPublisher events;
 
     PasskeyService(PublicKeyCredentialUserEntityRepository userEntities, UserCredentialRepository credentials,
-                   CurrentUser currentUser) {
+                   CurrentUser currentUser, ApplicationEventPublisher events) {
         this.userEntities = userEntities;
         this.credentials = credentials;
         this.currentUser = currentUser;
+        this.events = events;
     }
 
     @Transactional(readOnly = true)
@@ -51,6 +54,7 @@ public class PasskeyService {
         }
         CredentialRecord renamed = ImmutableCredentialRecord.fromCredentialRecord(own(id)).label(label.strip()).build();
         credentials.save(renamed);
+        events.publishEvent(new IdentityEvents.PasskeyRenamed(currentUser.requireUsername(), id, renamed.getLabel()));
         return toPasskey(renamed);
     }
 
@@ -60,6 +64,7 @@ public class PasskeyService {
             throw new IllegalStateException("This is your last passkey; add another before removing it.");
         }
         credentials.delete(record.getCredentialId());
+        events.publishEvent(new IdentityEvents.PasskeyRemoved(currentUser.requireUsername(), id, record.getLabel()));
     }
 
     private CredentialRecord own(String id) {

@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Set;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -22,12 +23,15 @@ public class PeopleService {
     private final PasswordEncoder passwordEncoder;
     private final CurrentUser currentUser;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    PeopleService(PersonRepository people, PasswordEncoder passwordEncoder, CurrentUser currentUser, Clock clock) {
+    PeopleService(PersonRepository people, PasswordEncoder passwordEncoder, CurrentUser currentUser, Clock clock,
+                  ApplicationEventPublisher events) {
         this.people = people;
         this.passwordEncoder = passwordEncoder;
         this.currentUser = currentUser;
         this.clock = clock;
+        this.events = events;
     }
 
     /** The signed-in person. */
@@ -58,7 +62,9 @@ public class PeopleService {
 
     @RolesAllowed(Roles.ADMIN)
     public Person create(NewPerson person) {
-        return PersonFactory.create(person, people, passwordEncoder, clock).toPerson();
+        Person added = PersonFactory.create(person, people, passwordEncoder, clock).toPerson();
+        events.publishEvent(new IdentityEvents.PersonAdded(added.username(), added.roles()));
+        return added;
     }
 
     /** Replaces a person's roles (EMPLOYEE is always kept). Admins cannot change their own roles. */
@@ -66,7 +72,9 @@ public class PeopleService {
     public Person changeRoles(String username, Set<String> roles) {
         refuseSelf(username, "change your own roles");
         PersonEntity entity = load(username);
+        var before = entity.getRoles();
         entity.setRoles(PersonFactory.checkRoles(roles));
+        events.publishEvent(new IdentityEvents.RolesChanged(username, before, entity.getRoles()));
         return entity.toPerson();
     }
 
@@ -74,7 +82,9 @@ public class PeopleService {
     public Person changeStatus(String username, PersonStatus status) {
         refuseSelf(username, "change your own status");
         PersonEntity entity = load(username);
+        var before = entity.getStatus();
         entity.setStatus(status);
+        events.publishEvent(new IdentityEvents.StatusChanged(username, before, status));
         return entity.toPerson();
     }
 
@@ -83,6 +93,7 @@ public class PeopleService {
     public Person unlock(String username) {
         PersonEntity entity = load(username);
         entity.unlock();
+        events.publishEvent(new IdentityEvents.AccountUnlocked(username));
         return entity.toPerson();
     }
 

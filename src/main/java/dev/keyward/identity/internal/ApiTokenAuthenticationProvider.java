@@ -1,20 +1,24 @@
 package dev.keyward.identity.internal;
 
+import dev.keyward.identity.IdentityEvents.ApiTokenRejected;
 import dev.keyward.identity.PersonStatus;
 import dev.keyward.identity.Roles;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Proves a bearer token: known hash, not revoked, not expired, owner ACTIVE and not locked. The token acts with
- * its owner's current roles, so a role removed from the person is removed from the token at once.
+ * its owner's current roles, so a role removed from the person is removed from the token at once. Every refusal
+ * is audited (in a transaction of its own, since the request fails).
  */
 @Component
 class ApiTokenAuthenticationProvider implements AuthenticationProvider {
@@ -26,32 +30,59 @@ class ApiTokenAuthenticationProvider implements AuthenticationProvider {
 
     private final ApiTokenRepository tokens;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
+    private final TransactionTemplate transactions;
 
-    ApiTokenAuthenticationProvider(ApiTokenRepository tokens, Clock clock) {
+    ApiTokenAuthenticationProvider(ApiTokenRepository tokens, Clock clock, ApplicationEventPublisher events,
+                                   PlatformTransactionManager transactionManager) {
         this.tokens = tokens;
         this.clock = clock;
+        this.events = events;
+        this.transactions = new TransactionTemplate(transactionManager);
     }
 
     @Override
-    @Transactional
     public Authentication authenticate(Authentication authentication) {
         String secret = ((ApiTokenAuthentication) authentication).secret();
-        if (secret == null || secret.isEmpty() || secret.length() > MAX_TOKEN_LENGTH) {
+        Authentication result = transactions.execute(status -> prove(secret));
+        if (result == null) {
             throw new BadCredentialsException(FAILURE_MESSAGE);
         }
+        return result;
+    }
+
+    /** The authenticated token, or null after auditing why not. */
+    private Authentication prove(String secret) {
+        if (secret == null || secret.isEmpty() || secret.length() > MAX_TOKEN_LENGTH) {
+            return reject(null, null, "MALFORMED");
+        }
         Instant now = clock.instant();
-        ApiTokenEntity token = tokens.findByTokenHash(TokenSecrets.hash(secret))
-                .filter(t -> t.isActiveAt(now))
-                .orElseThrow(() -> new BadCredentialsException(FAILURE_MESSAGE));
+        ApiTokenEntity token = tokens.findByTokenHash(TokenSecrets.hash(secret)).orElse(null);
+        if (token == null) {
+            return reject(null, null, "UNKNOWN");
+        }
         PersonEntity owner = token.getOwner();
+        var summary = token.toApiToken();
+        if (summary.revokedAt() != null) {
+            return reject(token, owner, "REVOKED");
+        }
+        if (!summary.isActiveAt(now)) {
+            return reject(token, owner, "EXPIRED");
+        }
         if (owner.getStatus() != PersonStatus.ACTIVE || owner.isLocked()) {
-            throw new BadCredentialsException(FAILURE_MESSAGE);
+            return reject(token, owner, "OWNER_INACTIVE");
         }
         if (token.getLastUsedAt() == null || token.getLastUsedAt().plus(LAST_USED_RESOLUTION).isBefore(now)) {
             token.markUsed(now);
         }
         return ApiTokenAuthentication.authenticated(owner.getUsername(),
                 AuthorityUtils.createAuthorityList(owner.getRoles().stream().map(Roles::authority).toList()));
+    }
+
+    private Authentication reject(ApiTokenEntity token, PersonEntity owner, String reason) {
+        events.publishEvent(new ApiTokenRejected(token == null ? "unknown" : Long.toString(token.toApiToken().id()),
+                owner == null ? null : owner.getUsername(), reason));
+        return null;
     }
 
     @Override

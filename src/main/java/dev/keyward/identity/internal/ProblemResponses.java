@@ -1,10 +1,12 @@
 package dev.keyward.identity.internal;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.keyward.identity.IdentityEvents.ApiAccessDenied;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -27,9 +29,12 @@ final class ProblemResponses {
         };
     }
 
-    static AccessDeniedHandler forbidden(ObjectMapper json) {
-        return (request, response, e) -> write(json, request, response, HttpStatus.FORBIDDEN,
-                "Your roles do not allow this request.");
+    /** Refuses and audits: an authenticated caller asked for more than their roles allow. */
+    static AccessDeniedHandler forbidden(ObjectMapper json, ApplicationEventPublisher events) {
+        return (request, response, e) -> {
+            events.publishEvent(new ApiAccessDenied(request.getMethod(), request.getRequestURI()));
+            write(json, request, response, HttpStatus.FORBIDDEN, "Your roles do not allow this request.");
+        };
     }
 
     private static void write(ObjectMapper json, HttpServletRequest request, HttpServletResponse response,

@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -44,8 +45,8 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain apiChain(HttpSecurity http, ApiTokenAuthenticationProvider tokens, ObjectMapper json)
-            throws Exception {
+    SecurityFilterChain apiChain(HttpSecurity http, ApiTokenAuthenticationProvider tokens, ObjectMapper json,
+                                 ApplicationEventPublisher events) throws Exception {
         var entryPoint = ProblemResponses.unauthorized(json);
         var bearer = new AuthenticationFilter(new ProviderManager(tokens), new BearerTokenConverter());
         bearer.setSuccessHandler((request, response, authentication) -> { });
@@ -58,6 +59,7 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/v1/people", "/api/v1/people/**")
                         .hasAnyRole(Roles.ADMIN, Roles.SECURITY_OFFICER, Roles.AUDITOR)
                         .requestMatchers("/api/v1/people", "/api/v1/people/**").hasRole(Roles.ADMIN)
+                        .requestMatchers("/api/v1/audit/**").hasAnyRole(Roles.AUDITOR, Roles.SECURITY_OFFICER)
                         .anyRequest().authenticated())
                 .addFilterBefore(bearer, AuthorizationFilter.class)
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -65,7 +67,7 @@ class SecurityConfiguration {
                 .requestCache(c -> c.disable())
                 .anonymous(a -> { })
                 .exceptionHandling(e -> e.authenticationEntryPoint(entryPoint)
-                        .accessDeniedHandler(ProblemResponses.forbidden(json)));
+                        .accessDeniedHandler(ProblemResponses.forbidden(json, events)));
         return http.build();
     }
 

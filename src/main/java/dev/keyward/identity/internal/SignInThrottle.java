@@ -1,7 +1,12 @@
 package dev.keyward.identity.internal;
 
+import dev.keyward.identity.IdentityEvents.AccountLocked;
+import dev.keyward.identity.IdentityEvents.Method;
+import dev.keyward.identity.IdentityEvents.SignInFailed;
+import dev.keyward.identity.IdentityEvents.SignedIn;
 import java.time.Clock;
 import java.time.Duration;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -18,11 +23,13 @@ class SignInThrottle {
     private final PersonRepository people;
     private final Clock clock;
     private final IdentityProperties.SignIn policy;
+    private final ApplicationEventPublisher events;
 
-    SignInThrottle(PersonRepository people, Clock clock, IdentityProperties properties) {
+    SignInThrottle(PersonRepository people, Clock clock, IdentityProperties properties, ApplicationEventPublisher events) {
         this.people = people;
         this.clock = clock;
         this.policy = properties.signIn();
+        this.events = events;
     }
 
     /** Whether {@code username} may try a password now; unknown names always may (they fail anyway). */
@@ -34,13 +41,28 @@ class SignInThrottle {
                 .orElse(true);
     }
 
+    /** A wrong password (or unknown user): counted, audited, and the account locked at the limit. */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
-    public void recordFailure(String username) {
-        people.findByUsername(username).ifPresent(p -> p.recordFailedSignIn(clock.instant(), policy.lockAfterFailures()));
+    public void recordFailure(String username, String reason) {
+        events.publishEvent(new SignInFailed(username, Method.PASSWORD, reason));
+        people.findByUsername(username).ifPresent(p -> {
+            boolean wasLocked = p.isLocked();
+            p.recordFailedSignIn(clock.instant(), policy.lockAfterFailures());
+            if (p.isLocked() && !wasLocked) {
+                events.publishEvent(new AccountLocked(username, p.getFailedSignIns()));
+            }
+        });
+    }
+
+    /** An attempt refused without checking the password (throttled, locked, inactive, absurd name). */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public void recordRefusal(String username, String reason) {
+        events.publishEvent(new SignInFailed(username, Method.PASSWORD, reason));
     }
 
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public void recordSuccess(String username) {
+        events.publishEvent(new SignedIn(username, Method.PASSWORD));
         people.findByUsername(username).filter(p -> p.getFailedSignIns() > 0).ifPresent(PersonEntity::recordSuccessfulSignIn);
     }
 

@@ -2,6 +2,7 @@ package dev.keyward.identity.internal;
 
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.core.Authentication;
@@ -29,19 +30,29 @@ class ThrottledPasswordAuthenticationProvider implements AuthenticationProvider 
     @Override
     public Authentication authenticate(Authentication authentication) throws AuthenticationException {
         String username = authentication.getName();
-        if (!SignInNames.isPlausible(username) || !throttle.mayAttempt(username)) {
+        if (!SignInNames.isPlausible(username)) {
+            throttle.recordRefusal(SignInNames.forAudit(username), "IMPLAUSIBLE_USERNAME");
             throw new BadCredentialsException(FAILURE_MESSAGE);
         }
+        if (!throttle.mayAttempt(username)) {
+            throttle.recordRefusal(username, "THROTTLED");
+            throw new BadCredentialsException(FAILURE_MESSAGE);
+        }
+        Authentication result;
         try {
-            Authentication result = passwords.authenticate(authentication);
-            throttle.recordSuccess(username);
-            return result;
+            result = passwords.authenticate(authentication);
         } catch (BadCredentialsException e) {
-            throttle.recordFailure(username);
+            throttle.recordFailure(username, "BAD_CREDENTIALS");
+            throw new BadCredentialsException(FAILURE_MESSAGE, e);
+        } catch (LockedException e) {
+            throttle.recordRefusal(username, "LOCKED");
             throw new BadCredentialsException(FAILURE_MESSAGE, e);
         } catch (AuthenticationException e) {
+            throttle.recordRefusal(username, "INACTIVE");
             throw new BadCredentialsException(FAILURE_MESSAGE, e);
         }
+        throttle.recordSuccess(username);
+        return result;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.keyward.identity.internal;
 
 import java.util.Set;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcOperations;
@@ -14,6 +15,8 @@ import org.springframework.security.web.webauthn.management.PublicKeyCredentialU
 import org.springframework.security.web.webauthn.management.UserCredentialRepository;
 import org.springframework.security.web.webauthn.management.WebAuthnRelyingPartyOperations;
 import org.springframework.security.web.webauthn.management.Webauthn4JRelyingPartyOperations;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Passkeys: Spring Security's WebAuthn support on JDBC tables. Keyward asks for discoverable credentials and
@@ -34,7 +37,8 @@ class WebAuthnConfiguration {
 
     @Bean
     WebAuthnRelyingPartyOperations relyingParty(PublicKeyCredentialUserEntityRepository userEntities,
-                                                UserCredentialRepository credentials, IdentityProperties properties) {
+                                                UserCredentialRepository credentials, IdentityProperties properties,
+                                                ApplicationEventPublisher events, PlatformTransactionManager transactions) {
         var settings = properties.webauthn();
         var rp = PublicKeyCredentialRpEntity.builder().id(settings.rpId()).name(settings.rpName()).build();
         var operations = new Webauthn4JRelyingPartyOperations(userEntities, credentials, rp, Set.copyOf(settings.origins()));
@@ -43,6 +47,6 @@ class WebAuthnConfiguration {
                 .userVerification(UserVerificationRequirement.REQUIRED)
                 .build()));
         operations.setCustomizeRequestOptions(options -> options.userVerification(UserVerificationRequirement.REQUIRED));
-        return operations;
+        return new AuditedRelyingPartyOperations(operations, userEntities, events, new TransactionTemplate(transactions));
     }
 }

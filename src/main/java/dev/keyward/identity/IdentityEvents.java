@@ -1,0 +1,119 @@
+package dev.keyward.identity;
+
+import dev.keyward.audit.AuditActor;
+import dev.keyward.audit.AuditOutcome;
+import dev.keyward.audit.AuditTarget;
+import dev.keyward.audit.AuditableEvent;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/** The identity module's past-tense events; each is written to the audit log in the transaction that caused it. */
+public final class IdentityEvents {
+
+    private IdentityEvents() {
+    }
+
+    private static AuditTarget person(String username) {
+        return new AuditTarget("person", username);
+    }
+
+    /** How someone proved who they are. */
+    public enum Method { PASSWORD, PASSKEY }
+
+    public record SignedIn(String username, Method method) implements AuditableEvent {
+        public String action() { return "identity.sign-in"; }
+        public AuditTarget target() { return person(username); }
+        public Map<String, ?> details() { return Map.of("method", method); }
+        public Optional<AuditActor> actor() { return Optional.of(new AuditActor(username, username)); }
+    }
+
+    /** A refused sign-in; {@code reason} is for auditors only (the person sees one message for all). */
+    public record SignInFailed(String attemptedUsername, Method method, String reason) implements AuditableEvent {
+        public String action() { return "identity.sign-in"; }
+        public AuditTarget target() { return person(attemptedUsername); }
+        public AuditOutcome outcome() { return AuditOutcome.FAILURE; }
+        public Map<String, ?> details() { return Map.of("method", method, "reason", reason); }
+        public Optional<AuditActor> actor() { return Optional.of(new AuditActor(attemptedUsername, "unauthenticated")); }
+    }
+
+    public record AccountLocked(String username, int consecutiveFailures) implements AuditableEvent {
+        public String action() { return "identity.account.locked"; }
+        public AuditTarget target() { return person(username); }
+        public Map<String, ?> details() { return Map.of("consecutiveFailures", consecutiveFailures); }
+        public Optional<AuditActor> actor() { return Optional.of(AuditActor.SYSTEM); }
+    }
+
+    public record AccountUnlocked(String username) implements AuditableEvent {
+        public String action() { return "identity.account.unlocked"; }
+        public AuditTarget target() { return person(username); }
+    }
+
+    public record PersonAdded(String username, Set<String> roles) implements AuditableEvent {
+        public String action() { return "identity.person.added"; }
+        public AuditTarget target() { return person(username); }
+        public Map<String, ?> details() { return Map.of("roles", new TreeSet<>(roles)); }
+    }
+
+    public record RolesChanged(String username, Set<String> before, Set<String> after) implements AuditableEvent {
+        public String action() { return "identity.person.roles-changed"; }
+        public AuditTarget target() { return person(username); }
+        public Map<String, ?> details() { return Map.of("before", new TreeSet<>(before), "after", new TreeSet<>(after)); }
+    }
+
+    public record StatusChanged(String username, PersonStatus before, PersonStatus after) implements AuditableEvent {
+        public String action() { return "identity.person.status-changed"; }
+        public AuditTarget target() { return person(username); }
+        public Map<String, ?> details() { return Map.of("before", before, "after", after); }
+    }
+
+    public record PasskeyAdded(String username, String credentialId, String label) implements AuditableEvent {
+        public String action() { return "identity.passkey.added"; }
+        public AuditTarget target() { return new AuditTarget("passkey", credentialId); }
+        public Map<String, ?> details() { return Map.of("owner", username, "label", label); }
+    }
+
+    public record PasskeyRenamed(String username, String credentialId, String label) implements AuditableEvent {
+        public String action() { return "identity.passkey.renamed"; }
+        public AuditTarget target() { return new AuditTarget("passkey", credentialId); }
+        public Map<String, ?> details() { return Map.of("owner", username, "label", label); }
+    }
+
+    public record PasskeyRemoved(String username, String credentialId, String label) implements AuditableEvent {
+        public String action() { return "identity.passkey.removed"; }
+        public AuditTarget target() { return new AuditTarget("passkey", credentialId); }
+        public Map<String, ?> details() { return Map.of("owner", username, "label", label); }
+    }
+
+    public record ApiTokenCreated(String owner, long tokenId, String name, Instant expiresAt) implements AuditableEvent {
+        public String action() { return "identity.api-token.created"; }
+        public AuditTarget target() { return new AuditTarget("api-token", Long.toString(tokenId)); }
+        public Map<String, ?> details() { return Map.of("owner", owner, "name", name, "expiresAt", expiresAt); }
+    }
+
+    public record ApiTokenRevoked(String owner, long tokenId) implements AuditableEvent {
+        public String action() { return "identity.api-token.revoked"; }
+        public AuditTarget target() { return new AuditTarget("api-token", Long.toString(tokenId)); }
+        public Map<String, ?> details() { return Map.of("owner", owner); }
+    }
+
+    /** A request with a token that is known but not usable (expired, revoked, owner inactive) or unknown. */
+    public record ApiTokenRejected(String tokenId, String owner, String reason) implements AuditableEvent {
+        public String action() { return "identity.api-token.rejected"; }
+        public AuditTarget target() { return new AuditTarget("api-token", tokenId); }
+        public AuditOutcome outcome() { return AuditOutcome.DENIED; }
+        public Map<String, ?> details() { return Map.of("reason", reason); }
+        public Optional<AuditActor> actor() {
+            return Optional.of(owner == null ? new AuditActor("unknown", "unknown token") : new AuditActor(owner, owner));
+        }
+    }
+
+    /** An authenticated API caller asked for something their roles do not allow. */
+    public record ApiAccessDenied(String method, String path) implements AuditableEvent {
+        public String action() { return "identity.api.access-denied"; }
+        public AuditTarget target() { return new AuditTarget("endpoint", method + " " + path); }
+        public AuditOutcome outcome() { return AuditOutcome.DENIED; }
+    }
+}
