@@ -1,5 +1,6 @@
 package dev.keyward.support;
 
+import dev.keyward.audit.AuditTestSupport;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -21,7 +22,7 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
 @AutoConfigureMockMvc
-@Import({IntegrationTest.TestClockConfiguration.class, TestPeople.class})
+@Import({IntegrationTest.TestClockConfiguration.class, TestPeople.class, AuditTestSupport.class})
 public abstract class IntegrationTest {
 
     public static final int PORT = freePort();

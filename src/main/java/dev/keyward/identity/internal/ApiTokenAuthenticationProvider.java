@@ -9,6 +9,7 @@ import java.time.Instant;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.InternalAuthenticationServiceException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.stereotype.Component;
@@ -44,7 +45,12 @@ class ApiTokenAuthenticationProvider implements AuthenticationProvider {
     @Override
     public Authentication authenticate(Authentication authentication) {
         String secret = ((ApiTokenAuthentication) authentication).secret();
-        Authentication result = transactions.execute(status -> prove(secret));
+        Authentication result;
+        try {
+            result = transactions.execute(status -> prove(secret));
+        } catch (RuntimeException e) {
+            throw new InternalAuthenticationServiceException("The request could not be audited", e);
+        }
         if (result == null) {
             throw new BadCredentialsException(FAILURE_MESSAGE);
         }

@@ -5,6 +5,7 @@ import dev.keyward.identity.IdentityEvents.PasskeyAdded;
 import dev.keyward.identity.IdentityEvents.SignInFailed;
 import dev.keyward.identity.IdentityEvents.SignedIn;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.authentication.InternalAuthenticationServiceException;
 import org.springframework.security.web.webauthn.api.CredentialRecord;
 import org.springframework.security.web.webauthn.api.PublicKeyCredentialCreationOptions;
 import org.springframework.security.web.webauthn.api.PublicKeyCredentialRequestOptions;
@@ -69,7 +70,12 @@ class AuditedRelyingPartyOperations implements WebAuthnRelyingPartyOperations {
             events.publishEvent(new SignInFailed("passkey:" + credential, Method.PASSKEY, "ASSERTION_REJECTED"));
             throw e;
         }
-        events.publishEvent(new SignedIn(user.getName(), Method.PASSKEY));
+        try {
+            events.publishEvent(new SignedIn(user.getName(), Method.PASSKEY));
+        } catch (RuntimeException e) {
+            // Fail closed: a sign-in the audit log cannot record does not happen.
+            throw new InternalAuthenticationServiceException("The sign-in could not be audited", e);
+        }
         return user;
     }
 }

@@ -1,7 +1,10 @@
 package dev.keyward.identity.internal;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.InternalAuthenticationServiceException;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
@@ -17,6 +20,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 class ThrottledPasswordAuthenticationProvider implements AuthenticationProvider {
 
     static final String FAILURE_MESSAGE = "Sign-in failed";
+    private static final Logger log = LoggerFactory.getLogger(ThrottledPasswordAuthenticationProvider.class);
 
     private final DaoAuthenticationProvider passwords;
     private final SignInThrottle throttle;
@@ -29,6 +33,18 @@ class ThrottledPasswordAuthenticationProvider implements AuthenticationProvider 
 
     @Override
     public Authentication authenticate(Authentication authentication) throws AuthenticationException {
+        try {
+            return checkPassword(authentication);
+        } catch (AuthenticationException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // Fail closed: a sign-in the audit log cannot record does not happen.
+            log.error("Sign-in refused: it could not be recorded in the audit log", e);
+            throw new InternalAuthenticationServiceException(FAILURE_MESSAGE, e);
+        }
+    }
+
+    private Authentication checkPassword(Authentication authentication) {
         String username = authentication.getName();
         if (!SignInNames.isPlausible(username)) {
             throttle.recordRefusal(SignInNames.forAudit(username), "IMPLAUSIBLE_USERNAME");
