@@ -23,11 +23,11 @@ public final class IdentityEvents {
     /** How someone proved who they are. */
     public enum Method { PASSWORD, PASSKEY }
 
-    public record SignedIn(String username, Method method) implements AuditableEvent {
+    public record SignedIn(String username, String displayName, Method method) implements AuditableEvent {
         public String action() { return "identity.sign-in"; }
         public AuditTarget target() { return person(username); }
         public Map<String, ?> details() { return Map.of("method", method); }
-        public Optional<AuditActor> actor() { return Optional.of(new AuditActor(username, username)); }
+        public Optional<AuditActor> actor() { return Optional.of(new AuditActor(username, displayName)); }
     }
 
     /** A refused sign-in; {@code reason} is for auditors only (the person sees one message for all). */

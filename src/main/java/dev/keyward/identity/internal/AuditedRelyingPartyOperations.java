@@ -26,14 +26,16 @@ class AuditedRelyingPartyOperations implements WebAuthnRelyingPartyOperations {
 
     private final WebAuthnRelyingPartyOperations delegate;
     private final PublicKeyCredentialUserEntityRepository userEntities;
+    private final PersonRepository people;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transactions;
 
     AuditedRelyingPartyOperations(WebAuthnRelyingPartyOperations delegate,
-                                  PublicKeyCredentialUserEntityRepository userEntities,
+                                  PublicKeyCredentialUserEntityRepository userEntities, PersonRepository people,
                                   ApplicationEventPublisher events, TransactionTemplate transactions) {
         this.delegate = delegate;
         this.userEntities = userEntities;
+        this.people = people;
         this.events = events;
         this.transactions = transactions;
     }
@@ -71,7 +73,8 @@ class AuditedRelyingPartyOperations implements WebAuthnRelyingPartyOperations {
             throw e;
         }
         try {
-            events.publishEvent(new SignedIn(user.getName(), Method.PASSKEY));
+            String name = people.findByUsername(user.getName()).map(PersonEntity::getDisplayName).orElse(user.getName());
+            events.publishEvent(new SignedIn(user.getName(), name, Method.PASSKEY));
         } catch (RuntimeException e) {
             // Fail closed: a sign-in the audit log cannot record does not happen.
             throw new InternalAuthenticationServiceException("The sign-in could not be audited", e);

@@ -62,8 +62,11 @@ class SignInThrottle {
 
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public void recordSuccess(String username) {
-        events.publishEvent(new SignedIn(username, Method.PASSWORD));
-        people.findByUsername(username).filter(p -> p.getFailedSignIns() > 0).ifPresent(PersonEntity::recordSuccessfulSignIn);
+        PersonEntity person = people.findByUsername(username).orElseThrow();
+        events.publishEvent(new SignedIn(username, person.getDisplayName(), Method.PASSWORD));
+        if (person.getFailedSignIns() > 0) {
+            person.recordSuccessfulSignIn();
+        }
     }
 
     /** 0 for the first free failures, then 1 s, 2 s, 4 s ... capped at the configured maximum. */

@@ -38,7 +38,8 @@ class WebAuthnConfiguration {
     @Bean
     WebAuthnRelyingPartyOperations relyingParty(PublicKeyCredentialUserEntityRepository userEntities,
                                                 UserCredentialRepository credentials, IdentityProperties properties,
-                                                ApplicationEventPublisher events, PlatformTransactionManager transactions) {
+                                                ApplicationEventPublisher events, PlatformTransactionManager transactions,
+                                                PersonRepository people) {
         var settings = properties.webauthn();
         var rp = PublicKeyCredentialRpEntity.builder().id(settings.rpId()).name(settings.rpName()).build();
         var operations = new Webauthn4JRelyingPartyOperations(userEntities, credentials, rp, Set.copyOf(settings.origins()));
@@ -47,6 +48,7 @@ class WebAuthnConfiguration {
                 .userVerification(UserVerificationRequirement.REQUIRED)
                 .build()));
         operations.setCustomizeRequestOptions(options -> options.userVerification(UserVerificationRequirement.REQUIRED));
-        return new AuditedRelyingPartyOperations(operations, userEntities, events, new TransactionTemplate(transactions));
+        return new AuditedRelyingPartyOperations(operations, userEntities, people, events,
+                new TransactionTemplate(transactions));
     }
 }

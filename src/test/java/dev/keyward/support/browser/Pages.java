@@ -199,4 +199,53 @@ public final class Pages {
             new WebDriverWait(browser.driver(), WAIT).until(d -> !rowsText().contains("LOCKED"));
         }
     }
+
+    /** The audit log view. */
+    public record AuditLogPage(Browser browser) {
+
+        public static AuditLogPage open(Browser browser) {
+            browser.open("/audit");
+            Pages.await(browser, By.id("audit-entries"));
+            return new AuditLogPage(browser);
+        }
+
+        public String rowsText() {
+            return Pages.await(browser, By.id("audit-entries")).findElements(By.cssSelector("vaadin-grid-cell-content"))
+                    .stream().map(WebElement::getText).reduce("", (a, b) -> a + " | " + b);
+        }
+
+        public void filterByAction(String action) {
+            type(Pages.await(browser, By.id("filter-action")), action);
+            Pages.await(browser, By.id("apply-filters")).click();
+        }
+
+        /** Waits until the grid shows {@code text}; returns whether it did. */
+        public boolean showsWithin(String text, Duration wait) {
+            try {
+                new WebDriverWait(browser.driver(), wait).until(d -> rowsText().contains(text));
+                return true;
+            } catch (org.openqa.selenium.TimeoutException e) {
+                return false;
+            }
+        }
+
+        /** Runs verification and returns the status line once it has a verdict. */
+        public String verify() {
+            Pages.await(browser, By.id("verify-chain")).click();
+            return new WebDriverWait(browser.driver(), WAIT).until(d -> {
+                String text = d.findElement(By.id("verification-status")).getText();
+                return text.startsWith("Verified") || text.startsWith("TAMPERING") ? text : null;
+            });
+        }
+
+        /** Downloads an export through the browser's own session and returns its text. */
+        public String download(String anchorId) {
+            String href = Pages.await(browser, By.id(anchorId)).getDomProperty("href");
+            Object text = browser.driver().executeAsyncScript(
+                    "const done = arguments[arguments.length - 1];"
+                            + "fetch(arguments[0], {credentials: 'same-origin'}).then(r => r.text()).then(done)"
+                            + ".catch(e => done('ERROR ' + e));", href);
+            return String.valueOf(text);
+        }
+    }
 }
