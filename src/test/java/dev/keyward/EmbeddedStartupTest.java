@@ -11,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.util.FileSystemUtils;
 
 /**
@@ -38,7 +40,8 @@ class EmbeddedStartupTest {
         app = new SpringApplicationBuilder(KeywardApplication.class).run(
                 "--spring.profiles.active=demo",
                 "--spring.datasource.url=jdbc:h2:file:./" + DATA + "/keyward",
-                "--server.port=0");
+                "--server.port=0",
+                "--keyward.audit.signing-key.path=./" + DATA + "/audit-signing.p12");
         base = "http://localhost:" + ((WebServerApplicationContext) app).getWebServer().getPort();
     }
 
@@ -71,6 +74,21 @@ class EmbeddedStartupTest {
 
         assertThat(postLogin(browser, "alice", "wrong password", csrf.group(1))).isEqualTo(base + "/login?error");
         assertThat(postLogin(browser, "alice", "keyward-demo", csrf.group(1))).isEqualTo(base + "/");
+    }
+
+    @Test
+    void theScheduledSealerChainsSignInsWithinMoments() throws Exception {
+        aDemoPersonSignsInWithPasswordOnH2();
+        JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        long sealed = 0;
+        while (sealed == 0 && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+            sealed = jdbc.queryForObject("select count(*) from audit_entry where action = 'identity.sign-in' "
+                    + "and target_id = 'alice' and outcome = 'SUCCESS'", Long.class);
+        }
+        assertThat(sealed).isPositive();
+        assertThat(jdbc.queryForObject("select count(*) from audit_checkpoint", Long.class)).isPositive();
     }
 
     private static String postLogin(HttpClient browser, String user, String password, String csrf) throws Exception {
