@@ -39,7 +39,7 @@ class EmbeddedStartupTest {
         Files.createDirectories(DATA);
         app = new SpringApplicationBuilder(KeywardApplication.class).run(
                 "--spring.profiles.active=demo",
-                "--spring.datasource.url=jdbc:h2:file:./" + DATA + "/keyward",
+                "--spring.datasource.url=jdbc:h2:file:./" + DATA + "/keyward;DB_CLOSE_ON_EXIT=FALSE",
                 "--server.port=0",
                 "--keyward.audit.signing-key.path=./" + DATA + "/audit-signing.p12");
         base = "http://localhost:" + ((WebServerApplicationContext) app).getWebServer().getPort();

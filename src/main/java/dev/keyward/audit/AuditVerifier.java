@@ -2,6 +2,7 @@ package dev.keyward.audit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.keyward.audit.internal.ChainVerifier;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -25,7 +26,8 @@ import java.util.List;
  */
 public final class AuditVerifier {
 
-    private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
+    private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules()
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
     private AuditVerifier() {
     }

@@ -12,6 +12,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -39,28 +40,19 @@ class AuditController {
 
     @GetMapping("/entries")
     @Operation(summary = "List entries", description = "Newest first, filtered; page through with page and size (max 1000).")
-    EntryPage entries(@RequestParam(required = false) String actor, @RequestParam(required = false) String action,
-                      @RequestParam(required = false) String targetType, @RequestParam(required = false) String targetId,
-                      @RequestParam(required = false) AuditOutcome outcome,
-                      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
-                      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to,
-                      @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
+    EntryPage entries(@ParameterObject Criteria criteria, @RequestParam(defaultValue = "0") int page,
+                      @RequestParam(defaultValue = "50") int size) {
         if (page < 0 || size < 1 || size > 1000) {
             throw new IllegalArgumentException("page must be 0 or more and size between 1 and 1000.");
         }
-        var filter = new AuditFilter(actor, action, targetType, targetId, outcome, from, to, null, null);
-        List<AuditEntry> entries = audit.find(filter, (long) page * size, size + 1);
+        List<AuditEntry> entries = audit.find(criteria.filter(null, null), (long) page * size, size + 1);
         return new EntryPage(entries.subList(0, Math.min(size, entries.size())), page, size, entries.size() > size);
     }
 
     @GetMapping("/export")
     @Operation(summary = "Export entries", description = "Streams NDJSON (entries and signed checkpoints; verify it "
             + "offline with AuditVerifier when unfiltered or filtered by sequence only) or CSV. Every export is audited.")
-    void export(@RequestParam(defaultValue = "ndjson") String format, @RequestParam(required = false) String actor,
-                @RequestParam(required = false) String action, @RequestParam(required = false) String targetType,
-                @RequestParam(required = false) String targetId, @RequestParam(required = false) AuditOutcome outcome,
-                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
-                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to,
+    void export(@RequestParam(defaultValue = "ndjson") String format, @ParameterObject Criteria criteria,
                 @RequestParam(required = false) Long fromSeq, @RequestParam(required = false) Long toSeq,
                 HttpServletResponse response) throws IOException {
         ExportFormat kind = switch (format) {
@@ -68,7 +60,7 @@ class AuditController {
             case "csv" -> ExportFormat.CSV;
             default -> throw new IllegalArgumentException("format is 'ndjson' or 'csv'.");
         };
-        var filter = new AuditFilter(actor, action, targetType, targetId, outcome, from, to, fromSeq, toSeq);
+        var filter = criteria.filter(fromSeq, toSeq);
         response.setContentType(kind == ExportFormat.CSV ? "text/csv;charset=UTF-8" : "application/x-ndjson");
         response.setHeader("Content-Disposition", "attachment; filename=\"keyward-audit." + format + "\"");
         audit.export(filter, kind, response.getOutputStream());
@@ -78,6 +70,16 @@ class AuditController {
     @Operation(summary = "Checkpoint public key", description = "PEM; verifies checkpoint signatures offline.")
     String publicKey() {
         return audit.publicKeyPem();
+    }
+
+    /** The query parameters both listing and export filter by; all optional. */
+    record Criteria(String actor, String action, String targetType, String targetId, AuditOutcome outcome,
+                    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
+                    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to) {
+
+        AuditFilter filter(Long fromSeq, Long toSeq) {
+            return new AuditFilter(actor, action, targetType, targetId, outcome, from, to, fromSeq, toSeq);
+        }
     }
 
     /** One page of entries; {@code more} tells whether another page follows. */
