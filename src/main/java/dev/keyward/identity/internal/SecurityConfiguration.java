@@ -48,11 +48,12 @@ class SecurityConfiguration {
     SecurityFilterChain apiChain(HttpSecurity http, ApiTokenAuthenticationProvider tokens, ObjectMapper json,
                                  ApplicationEventPublisher events) throws Exception {
         var entryPoint = ProblemResponses.unauthorized(json);
-        var bearer = new AuthenticationFilter(new ProviderManager(tokens), new BearerTokenConverter());
+        var tokenManager = new ProviderManager(tokens);
+        var bearer = new AuthenticationFilter(tokenManager, new BearerTokenConverter());
         bearer.setSuccessHandler((request, response, authentication) -> { });
         bearer.setFailureHandler(new AuthenticationEntryPointFailureHandler(entryPoint));
         http.securityMatcher("/api/**")
-                .authenticationManager(new ProviderManager(tokens))
+                .authenticationManager(tokenManager)
                 // URL rules repeat the services' method security so that a caller without the role is refused
                 // before the request body is even read (no validation details for the unauthorised).
                 .authorizeHttpRequests(a -> a
