@@ -11,7 +11,9 @@ public class HsmException extends RuntimeException {
         /** Decryption or MAC check failed: the data or its context was altered. */
         AUTHENTICATION_FAILED,
         /** The HSM is unreachable or failing; retry later or on another backend. */
-        UNAVAILABLE
+        UNAVAILABLE,
+        /** This backend cannot do that operation at all (see its documentation). */
+        UNSUPPORTED
     }
 
     private final Kind kind;

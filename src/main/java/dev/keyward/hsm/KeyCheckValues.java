@@ -5,6 +5,7 @@ import java.security.Key;
 import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.function.UnaryOperator;
 import javax.crypto.Mac;
 import org.bouncycastle.jce.provider.BouncyCastleProvider;
 
@@ -42,6 +43,26 @@ public final class KeyCheckValues {
         }
     }
 
+    /**
+     * The AES check value from a single-block AES encryption (as an HSM offers it): CMAC over one all-zero block
+     * is {@code E(K, K1)} where {@code K1} is the doubled {@code E(K, 0)} (RFC 4493, section 2.3).
+     */
+    public static String aesFromBlockCipher(UnaryOperator<byte[]> encryptBlock) {
+        byte[] k1 = doubled(encryptBlock.apply(new byte[16]));
+        return kcv(encryptBlock.apply(k1));
+    }
+
+    private static byte[] doubled(byte[] block) {
+        byte[] out = new byte[16];
+        for (int i = 0; i < 16; i++) {
+            out[i] = (byte) ((block[i] << 1) | (i < 15 ? (block[i + 1] & 0xff) >>> 7 : 0));
+        }
+        if ((block[0] & 0x80) != 0) {
+            out[15] ^= (byte) 0x87;
+        }
+        return out;
+    }
+
     /** AES-CMAC (RFC 4493 / NIST SP 800-38B) of {@code message}. */
     public static byte[] aesCmac(Key key, byte[] message) {
         try {
@@ -51,6 +72,11 @@ public final class KeyCheckValues {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-CMAC failed", e);
         }
+    }
+
+    /** The first 3 bytes of a check computation, as 6 upper-case hex digits. */
+    public static String fromBytes(byte[] bytes) {
+        return kcv(bytes);
     }
 
     private static String kcv(byte[] bytes) {

@@ -17,6 +17,11 @@ public interface HsmBackendContract {
 
     HsmBackend backend();
 
+    /** Whether the backend can wrap keys for backup and replication (else it must refuse with UNSUPPORTED). */
+    default boolean wraps() {
+        return true;
+    }
+
     default String label(String purpose) {
         return "contract-" + purpose + "-" + UUID.randomUUID();
     }
@@ -99,6 +104,13 @@ public interface HsmBackendContract {
 
     @Test
     default void wrappedKeysUnwrapToTheSameKey() {
+        if (!wraps()) {
+            String label = label("no-wrap");
+            backend().generate(label, KeyAlgorithm.AES_256);
+            assertThatThrownBy(() -> backend().wrap(label, label)).isInstanceOfSatisfying(HsmException.class,
+                    e -> assertThat(e.kind()).isEqualTo(HsmException.Kind.UNSUPPORTED));
+            return;
+        }
         String transport = label("transport");
         backend().generate(transport, KeyAlgorithm.AES_256);
         String data = label("data");

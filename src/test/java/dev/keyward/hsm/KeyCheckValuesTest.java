@@ -34,6 +34,20 @@ class KeyCheckValuesTest {
     }
 
     @Test
+    void anHsmWithOnlyBlockEncryptionGetsTheSameCheckValue() throws Exception {
+        var key = new SecretKeySpec(HEX.parseHex("2b7e151628aed2a6abf7158809cf4f3c"), "AES");
+        var ecb = javax.crypto.Cipher.getInstance("AES/ECB/NoPadding");
+        ecb.init(javax.crypto.Cipher.ENCRYPT_MODE, key);
+        assertThat(KeyCheckValues.aesFromBlockCipher(block -> {
+            try {
+                return ecb.doFinal(block);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        })).isEqualTo(KeyCheckValues.aes(key));
+    }
+
+    @Test
     void thePublicKeyCheckValueIsItsSha256CutToThreeBytes() {
         assertThat(KeyCheckValues.publicKey(new byte[0])).isEqualTo("E3B0C4"); // SHA-256 of nothing: e3b0c442...
     }
