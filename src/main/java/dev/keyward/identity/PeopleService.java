@@ -41,6 +41,16 @@ public class PeopleService {
         return load(currentUser.requireUsername()).toPerson();
     }
 
+    /**
+     * Whether {@code username} is an ACTIVE person: for other modules' own checks (key owners, approvers), which
+     * may run without a signed-in person (workflows, demo data). It reveals nothing else.
+     */
+    @PreAuthorize("permitAll()")
+    @Transactional(readOnly = true)
+    public boolean isActive(String username) {
+        return username != null && people.findByUsername(username).filter(p -> p.getStatus() == PersonStatus.ACTIVE).isPresent();
+    }
+
     @RolesAllowed({Roles.ADMIN, Roles.SECURITY_OFFICER, Roles.AUDITOR})
     @Transactional(readOnly = true)
     public Person get(String username) {

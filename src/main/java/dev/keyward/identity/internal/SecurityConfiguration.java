@@ -61,6 +61,7 @@ class SecurityConfiguration {
                         .hasAnyRole(Roles.ADMIN, Roles.SECURITY_OFFICER, Roles.AUDITOR)
                         .requestMatchers("/api/v1/people", "/api/v1/people/**").hasRole(Roles.ADMIN)
                         .requestMatchers("/api/v1/audit/**").hasAnyRole(Roles.AUDITOR, Roles.SECURITY_OFFICER)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/keys").hasRole(Roles.SECURITY_OFFICER)
                         .anyRequest().authenticated())
                 .addFilterBefore(bearer, AuthorizationFilter.class)
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))

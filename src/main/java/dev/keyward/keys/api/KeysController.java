@@ -1,0 +1,81 @@
+package dev.keyward.keys.api;
+
+import dev.keyward.keys.KeyPurpose;
+import dev.keyward.keys.KeyService;
+import dev.keyward.keys.KeyState;
+import dev.keyward.keys.ManagedKey;
+import dev.keyward.keys.NewKey;
+import dev.keyward.keys.Sensitivity;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The key inventory and lifecycle. */
+@RestController
+@RequestMapping("/api/v1/keys")
+@Tag(name = "Keys", description = "Managed keys, their versions and NIST SP 800-57 lifecycle")
+class KeysController {
+
+    private final KeyService keys;
+
+    KeysController(KeyService keys) {
+        this.keys = keys;
+    }
+
+    @GetMapping
+    @Operation(summary = "List keys", description = "The catalogue; versions and history for security officers, "
+            + "auditors and the key's owner.")
+    List<ManagedKey> list(@RequestParam(required = false) KeyState state, @RequestParam(required = false) Sensitivity sensitivity,
+                          @RequestParam(required = false) String owner, @RequestParam(required = false) KeyPurpose purpose) {
+        return keys.list().stream()
+                .filter(k -> state == null || k.state() == state)
+                .filter(k -> sensitivity == null || k.sensitivity() == sensitivity)
+                .filter(k -> owner == null || k.owner().equals(owner))
+                .filter(k -> purpose == null || k.purpose() == purpose)
+                .toList();
+    }
+
+    @GetMapping("/{alias}")
+    @Operation(summary = "One key", description = "With versions (check values, cryptoperiods) and state history "
+            + "where the caller may see them.")
+    ManagedKey get(@PathVariable String alias) {
+        return keys.get(alias);
+    }
+
+    @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Create a key", description = "Security officers. Generated in the HSM, PRE_ACTIVATION. "
+            + "Algorithms: AES_256, HMAC_SHA256, EC_P256, EC_P384, RSA_3072, RSA_4096.")
+    ManagedKey create(@Valid @RequestBody CreateKey request) {
+        return keys.create(new NewKey(request.alias(), request.algorithm(), request.purpose(), request.sensitivity(),
+                request.owner(), request.description()));
+    }
+
+    @PostMapping("/{alias}/transitions")
+    @Operation(summary = "Change a key's state", description = "Any other move than the lifecycle allows is refused "
+            + "with 409 and nothing changes.")
+    ManagedKey transition(@PathVariable String alias, @Valid @RequestBody Transition request) {
+        return keys.transition(alias, request.to(), request.reason());
+    }
+
+    record CreateKey(@NotBlank @Size(max = 64) String alias, @NotBlank @Size(max = 30) String algorithm,
+                     @NotNull KeyPurpose purpose, @NotNull Sensitivity sensitivity, @NotBlank @Size(max = 64) String owner,
+                     @Size(max = 1000) String description) {
+    }
+
+    record Transition(@NotNull KeyState to, @NotBlank @Size(max = 1000) String reason) {
+    }
+}

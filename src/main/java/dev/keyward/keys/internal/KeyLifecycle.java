@@ -1,0 +1,137 @@
+package dev.keyward.keys.internal;
+
+import dev.keyward.hsm.HsmBackend;
+import dev.keyward.hsm.KeyAlgorithm;
+import dev.keyward.hsm.KeyHandle;
+import dev.keyward.identity.PeopleService;
+import dev.keyward.keys.KeyEvents.KeyCreated;
+import dev.keyward.keys.KeyEvents.KeyStateChanged;
+import dev.keyward.keys.KeyState;
+import dev.keyward.keys.NewKey;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.NoSuchElementException;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The rules of the key inventory, whoever calls: creating a key (on the HSM, then in the inventory) and moving it
+ * through the lifecycle. A refused change changes nothing. {@code KeyService} decides who may call.
+ */
+@Component
+@Transactional
+public class KeyLifecycle {
+
+    static final Pattern ALIAS = Pattern.compile("[a-z][a-z0-9-]{2,63}");
+    /** What a key's owner may do alone: activate and suspend. */
+    private static final Set<KeyState> OWNER_TARGETS = EnumSet.of(KeyState.ACTIVE, KeyState.SUSPENDED);
+
+    private final ManagedKeyRepository keys;
+    private final HsmBackend hsm;
+    private final PeopleService people;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+    private final Duration destroyWaitingPeriod;
+
+    KeyLifecycle(ManagedKeyRepository keys, HsmBackend hsm, PeopleService people, ApplicationEventPublisher events,
+                 Clock clock, @Value("${keyward.keys.destroy-waiting-period:7d}") Duration destroyWaitingPeriod) {
+        this.keys = keys;
+        this.hsm = hsm;
+        this.people = people;
+        this.events = events;
+        this.clock = clock;
+        this.destroyWaitingPeriod = destroyWaitingPeriod;
+    }
+
+    public ManagedKeyEntity create(NewKey request, String actor) {
+        if (request.alias() == null || !ALIAS.matcher(request.alias()).matches()) {
+            throw new IllegalArgumentException("An alias is 3 to 64 characters: lower-case letters, digits and '-', "
+                    + "starting with a letter.");
+        }
+        if (request.purpose() == null || request.sensitivity() == null) {
+            throw new IllegalArgumentException("A key needs a purpose (ENCRYPT, SIGN, MAC, WRAP) and a sensitivity "
+                    + "(LOW, MEDIUM, HIGH, CRITICAL).");
+        }
+        KeyAlgorithm algorithm = AlgorithmPolicy.check(request.algorithm(), request.purpose());
+        if (!people.isActive(request.owner())) {
+            throw new IllegalArgumentException("The owner must be an active person; '" + request.owner() + "' is not.");
+        }
+        if (request.description() != null && request.description().length() > 1000) {
+            throw new IllegalArgumentException("A description is at most 1000 characters.");
+        }
+        if (keys.findByAlias(request.alias()).isPresent()) {
+            throw new IllegalStateException("The alias '" + request.alias() + "' is taken.");
+        }
+        Instant now = clock.instant();
+        String label = "kw-" + request.alias() + "-v1";
+        KeyHandle handle = hsm.generate(label, algorithm);
+        var key = new ManagedKeyEntity(request.alias(), algorithm, request.purpose(), request.sensitivity(),
+                request.owner(), hsm.name(), request.description(), now, actor);
+        key.addVersion(label, handle.kcv(), now, Cryptoperiods.of(request.purpose(), request.sensitivity()));
+        keys.save(key);
+        events.publishEvent(new KeyCreated(key.alias(), algorithm.name(), key.purpose(), key.sensitivity(), key.owner(),
+                handle.kcv()));
+        return key;
+    }
+
+    /**
+     * Moves a key to {@code to}. Security officers may make any allowed move; the key's owner may only activate
+     * and suspend it; everybody else nothing.
+     */
+    public ManagedKeyEntity transition(String alias, KeyState to, String reason, String actor, boolean securityOfficer) {
+        if (to == null) {
+            throw new IllegalArgumentException("Say which state the key should move to.");
+        }
+        if (reason == null || reason.isBlank() || reason.length() > 1000) {
+            throw new IllegalArgumentException("Give a reason (1 to 1000 characters); it is kept in the key's history.");
+        }
+        ManagedKeyEntity key = load(alias);
+        KeyState from = key.state();
+        if (!securityOfficer && !(actor.equals(key.owner()) && OWNER_TARGETS.contains(to))) {
+            throw new AccessDeniedException("Only a security officer, or for activation and suspension the key's owner, "
+                    + "may change this key's state.");
+        }
+        if (!from.canMoveTo(to)) {
+            throw new IllegalStateException("A key in state " + from + " cannot move to " + to + "; it may move to "
+                    + from.next() + ".");
+        }
+        Instant now = clock.instant();
+        if (from == KeyState.DESTROY_SCHEDULED && to != KeyState.DESTROYED) {
+            if (to != key.stateBeforeDestroyScheduled()) {
+                throw new IllegalStateException("Cancelling the destruction returns the key to "
+                        + key.stateBeforeDestroyScheduled() + ", not " + to + ".");
+            }
+            key.cancelDestruction();
+        }
+        if (to == KeyState.DESTROYED) {
+            if (now.isBefore(key.destroyNotBefore())) {
+                throw new IllegalStateException("The waiting period before destruction ends at " + key.destroyNotBefore()
+                        + "; until then the destruction can only be cancelled.");
+            }
+            key.versions().forEach(v -> hsm.destroy(v.hsmLabel()));
+        }
+        if (to == KeyState.DESTROY_SCHEDULED) {
+            key.scheduleDestruction(from, now.plus(destroyWaitingPeriod));
+        }
+        if (to == KeyState.ACTIVE) {
+            key.versions().forEach(v -> v.activated(now));
+        }
+        if (to == KeyState.DEACTIVATED || to == KeyState.COMPROMISED) {
+            key.versions().forEach(v -> v.deactivated(now));
+        }
+        key.moveTo(to, now, actor, reason.strip());
+        events.publishEvent(new KeyStateChanged(alias, from, to, reason.strip()));
+        return key;
+    }
+
+    ManagedKeyEntity load(String alias) {
+        return keys.findByAlias(alias).orElseThrow(() -> new NoSuchElementException("No key with alias '" + alias + "'."));
+    }
+}

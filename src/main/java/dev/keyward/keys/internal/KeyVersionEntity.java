@@ -1,0 +1,66 @@
+package dev.keyward.keys.internal;
+
+import dev.keyward.keys.ManagedKey;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+@Entity
+@Table(name = "keys_key_version")
+class KeyVersionEntity {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "key_id")
+    private ManagedKeyEntity key;
+    private int versionNo;
+    private String hsmLabel;
+    private String kcv;
+    private Instant createdAt;
+    private Instant activatedAt;
+    private Instant deactivatedAt;
+    private Instant originatorUsageEnd;
+    private Instant recipientUsageEnd;
+
+    protected KeyVersionEntity() {
+    }
+
+    KeyVersionEntity(ManagedKeyEntity key, int versionNo, String hsmLabel, String kcv, Instant at, Cryptoperiods.Period period) {
+        this.key = key;
+        this.versionNo = versionNo;
+        this.hsmLabel = hsmLabel;
+        this.kcv = kcv;
+        this.createdAt = at;
+        this.originatorUsageEnd = at.plus(period.originator());
+        this.recipientUsageEnd = at.plus(period.recipient());
+    }
+
+    ManagedKey.Version toVersion() {
+        return new ManagedKey.Version(versionNo, hsmLabel, kcv.trim(), createdAt, activatedAt, deactivatedAt,
+                originatorUsageEnd, recipientUsageEnd);
+    }
+
+    String hsmLabel() {
+        return hsmLabel;
+    }
+
+    void activated(Instant at) {
+        if (activatedAt == null) {
+            activatedAt = at;
+        }
+    }
+
+    void deactivated(Instant at) {
+        if (deactivatedAt == null) {
+            deactivatedAt = at;
+        }
+    }
+}

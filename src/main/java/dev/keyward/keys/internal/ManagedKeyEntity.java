@@ -1,0 +1,141 @@
+package dev.keyward.keys.internal;
+
+import dev.keyward.hsm.KeyAlgorithm;
+import dev.keyward.keys.KeyPurpose;
+import dev.keyward.keys.KeyState;
+import dev.keyward.keys.ManagedKey;
+import dev.keyward.keys.Sensitivity;
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+@Entity
+@Table(name = "keys_managed_key")
+public class ManagedKeyEntity {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+    private String alias;
+    @Enumerated(EnumType.STRING)
+    private KeyAlgorithm algorithm;
+    @Enumerated(EnumType.STRING)
+    private KeyPurpose purpose;
+    @Enumerated(EnumType.STRING)
+    private Sensitivity sensitivity;
+    private String ownerUsername;
+    private String backend;
+    private String description;
+    @Enumerated(EnumType.STRING)
+    private KeyState state;
+    @Enumerated(EnumType.STRING)
+    private KeyState stateBeforeDestroyScheduled;
+    private Instant destroyNotBefore;
+    private int maxGrantDays;
+    private Instant createdAt;
+    private String createdBy;
+    @Version
+    private long version;
+
+    @OneToMany(mappedBy = "key", cascade = CascadeType.ALL)
+    @OrderBy("versionNo")
+    private List<KeyVersionEntity> versions = new ArrayList<>();
+
+    @OneToMany(mappedBy = "key", cascade = CascadeType.ALL)
+    @OrderBy("changedAt, id")
+    private List<StateChangeEntity> history = new ArrayList<>();
+
+    protected ManagedKeyEntity() {
+    }
+
+    ManagedKeyEntity(String alias, KeyAlgorithm algorithm, KeyPurpose purpose, Sensitivity sensitivity, String owner,
+                     String backend, String description, Instant createdAt, String createdBy) {
+        this.alias = alias;
+        this.algorithm = algorithm;
+        this.purpose = purpose;
+        this.sensitivity = sensitivity;
+        this.ownerUsername = owner;
+        this.backend = backend;
+        this.description = description;
+        this.state = KeyState.PRE_ACTIVATION;
+        this.maxGrantDays = sensitivity.maxGrantDays();
+        this.createdAt = createdAt;
+        this.createdBy = createdBy;
+        history.add(new StateChangeEntity(this, null, KeyState.PRE_ACTIVATION, createdAt, createdBy, "created"));
+    }
+
+    KeyVersionEntity addVersion(String hsmLabel, String kcv, Instant at, Cryptoperiods.Period period) {
+        var v = new KeyVersionEntity(this, versions.size() + 1, hsmLabel, kcv, at, period);
+        versions.add(v);
+        return v;
+    }
+
+    void moveTo(KeyState to, Instant at, String by, String reason) {
+        history.add(new StateChangeEntity(this, state, to, at, by, reason));
+        state = to;
+    }
+
+    public ManagedKey toManagedKey(boolean full) {
+        return new ManagedKey(alias, algorithm, purpose, sensitivity, ownerUsername, backend, description, state,
+                maxGrantDays, createdAt, destroyNotBefore, !full,
+                full ? versions.stream().map(KeyVersionEntity::toVersion).toList() : List.of(),
+                full ? history.stream().map(StateChangeEntity::toStateChange).toList() : List.of());
+    }
+
+    String alias() {
+        return alias;
+    }
+
+    KeyAlgorithm algorithm() {
+        return algorithm;
+    }
+
+    KeyPurpose purpose() {
+        return purpose;
+    }
+
+    Sensitivity sensitivity() {
+        return sensitivity;
+    }
+
+    public String owner() {
+        return ownerUsername;
+    }
+
+    KeyState state() {
+        return state;
+    }
+
+    List<KeyVersionEntity> versions() {
+        return versions;
+    }
+
+    KeyState stateBeforeDestroyScheduled() {
+        return stateBeforeDestroyScheduled;
+    }
+
+    void scheduleDestruction(KeyState from, Instant notBefore) {
+        stateBeforeDestroyScheduled = from;
+        destroyNotBefore = notBefore;
+    }
+
+    void cancelDestruction() {
+        stateBeforeDestroyScheduled = null;
+        destroyNotBefore = null;
+    }
+
+    Instant destroyNotBefore() {
+        return destroyNotBefore;
+    }
+}
