@@ -9,6 +9,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
+import java.time.Duration;
 import java.time.Instant;
 
 @Entity
@@ -46,6 +47,15 @@ class KeyVersionEntity {
     ManagedKey.Version toVersion() {
         return new ManagedKey.Version(versionNo, hsmLabel, kcv.trim(), createdAt, activatedAt, deactivatedAt,
                 originatorUsageEnd, recipientUsageEnd);
+    }
+
+    /** Demo data only: pretend the version was made {@code age} ago (cryptoperiods move with it). */
+    void backdate(Duration age) {
+        createdAt = createdAt.minus(age);
+        activatedAt = activatedAt == null ? null : activatedAt.minus(age);
+        deactivatedAt = deactivatedAt == null ? null : deactivatedAt.minus(age);
+        originatorUsageEnd = originatorUsageEnd.minus(age);
+        recipientUsageEnd = recipientUsageEnd.minus(age);
     }
 
     String hsmLabel() {

@@ -248,4 +248,63 @@ public final class Pages {
             return String.valueOf(text);
         }
     }
+
+    /** The key inventory. */
+    public record KeysPage(Browser browser) {
+
+        public static KeysPage open(Browser browser) {
+            browser.open("/keys");
+            Pages.await(browser, By.id("keys"));
+            return new KeysPage(browser);
+        }
+
+        public String rowsText() {
+            return Pages.await(browser, By.id("keys")).findElements(By.cssSelector("vaadin-grid-cell-content"))
+                    .stream().map(WebElement::getText).reduce("", (a, b) -> a + " | " + b);
+        }
+
+        public void create(String alias, String owner) {
+            Pages.await(browser, By.id("create-key")).click();
+            type(Pages.await(browser, By.id("new-key-alias")), alias);
+            type(Pages.await(browser, By.id("new-key-owner")), owner);
+            Pages.await(browser, By.id("save-key")).click();
+            search(alias);
+        }
+
+        /** Narrows the grid to keys whose alias or description contains {@code term}. */
+        public void search(String term) {
+            type(Pages.await(browser, By.id("key-search")), term);
+            new WebDriverWait(browser.driver(), WAIT).until(d -> rowsText().contains(term));
+        }
+
+        /** The text of the row cells that follow {@code alias} (its algorithm, state, KCV ...). */
+        public String row(String alias) {
+            String text = rowsText();
+            int at = text.indexOf(" | " + alias + " | ");
+            return at < 0 ? "" : text.substring(at, Math.min(text.length(), at + 250));
+        }
+
+        public void openDetail(String alias) {
+            search(alias);
+            new WebDriverWait(browser.driver(), WAIT).until(d -> d.findElement(By.id("keys"))
+                    .findElements(By.cssSelector("vaadin-grid-cell-content")).stream()
+                    .filter(c -> c.getText().equals(alias)).findFirst().orElse(null)).click();
+            Pages.await(browser, By.id("key-detail-state"));
+        }
+
+        public boolean offers(String moveId) {
+            return !browser.driver().findElements(By.id(moveId)).isEmpty();
+        }
+
+        public void move(String moveId, String reason) {
+            Pages.await(browser, By.id(moveId)).click();
+            WebElement area = Pages.await(browser, By.id("transition-reason"));
+            area.findElement(By.cssSelector("textarea")).sendKeys(reason);
+            Pages.await(browser, By.id("confirm-transition")).click();
+        }
+
+        public void waitForState(String alias, String state) {
+            new WebDriverWait(browser.driver(), WAIT).until(d -> row(alias).contains(state));
+        }
+    }
 }

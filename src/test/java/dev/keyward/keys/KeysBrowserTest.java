@@ -1,0 +1,63 @@
+package dev.keyward.keys;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.keyward.support.IntegrationTest;
+import dev.keyward.support.browser.Browser;
+import dev.keyward.support.browser.Pages.HomePage;
+import dev.keyward.support.browser.Pages.KeysPage;
+import dev.keyward.support.browser.Pages.LoginPage;
+import dev.keyward.support.browser.Pages.PasskeyEnrollmentPage;
+import java.util.concurrent.ThreadLocalRandom;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.web.webauthn.management.PublicKeyCredentialUserEntityRepository;
+import org.springframework.security.web.webauthn.management.UserCredentialRepository;
+
+/** Dave (security officer) creates a key; it shows with its check value; carol, its owner, activates it. */
+class KeysBrowserTest extends IntegrationTest {
+
+    @Autowired
+    PublicKeyCredentialUserEntityRepository userEntities;
+    @Autowired
+    UserCredentialRepository credentials;
+
+    @BeforeEach
+    void noPasskeysYet() {
+        for (String user : new String[] {"dave", "carol"}) {
+            var entity = userEntities.findByUsername(user);
+            if (entity != null) {
+                credentials.findByUserId(entity.getId()).forEach(c -> credentials.delete(c.getCredentialId()));
+            }
+        }
+    }
+
+    @Test
+    void daveCreatesAKeyAndCarolActivatesIt() {
+        String alias = "ui-" + Long.toString(ThreadLocalRandom.current().nextLong(1L << 30), 36);
+        try (Browser browser = signedIn("dave")) {
+            var page = KeysPage.open(browser);
+            assertThat(page.rowsText()).contains("payments-dek");
+            page.create(alias, "carol");
+            assertThat(page.row(alias)).contains("AES_256").contains("PRE_ACTIVATION").containsPattern("[0-9A-F]{6}");
+            browser.screenshot("keys");
+        }
+        try (Browser browser = signedIn("carol")) {
+            var page = KeysPage.open(browser);
+            page.openDetail(alias);
+            assertThat(page.offers("move-active")).isTrue();
+            assertThat(page.offers("move-compromised")).as("owners only activate and suspend").isFalse();
+            page.move("move-active", "ready for production");
+            page.waitForState(alias, "ACTIVE");
+        }
+    }
+
+    private static Browser signedIn(String username) {
+        Browser browser = new Browser(baseUrl());
+        LoginPage.open(browser).signInWithPassword(username, "keyward-demo");
+        PasskeyEnrollmentPage.await(browser).createPasskey("Laptop");
+        HomePage.await(browser);
+        return browser;
+    }
+}
