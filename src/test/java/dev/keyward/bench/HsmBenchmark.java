@@ -1,0 +1,123 @@
+package dev.keyward.bench;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.keyward.hsm.HsmBackend;
+import dev.keyward.hsm.KeyAlgorithm;
+import dev.keyward.hsm.internal.Pkcs11HsmBackend;
+import dev.keyward.support.IntegrationTest;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.Key;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.KeyStore;
+import java.security.PrivateKey;
+import java.security.Provider;
+import java.security.SecureRandom;
+import java.security.Security;
+import java.security.Signature;
+import java.security.spec.ECGenParameterSpec;
+import java.time.Duration;
+import java.util.UUID;
+import javax.crypto.Cipher;
+import javax.crypto.KeyGenerator;
+import javax.crypto.spec.GCMParameterSpec;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * {@code mvn -B -q verify -Pbench -Dbench=hsm}: AES-GCM encryption of 1 KiB and ES256 signing through the
+ * adapters (soft, and pkcs11 on SoftHSM2) against a raw JCA loop doing the same work on the same provider, one
+ * thread, after a warm-up. Overhead = how much slower the adapter is than the raw loop.
+ */
+class HsmBenchmark extends IntegrationTest {
+
+    static final Duration WARM_UP = Duration.ofSeconds(Long.getLong("bench.warmup", 3));
+    static final Duration MEASURE = Duration.ofSeconds(Long.getLong("bench.seconds", 10));
+    static final byte[] KIB = new byte[1024];
+
+    @Autowired
+    HsmBackend soft;
+
+    @Test
+    void hsm() throws Exception {
+        assumeTrue(Benchmarks.selected("hsm"));
+        SecureRandom random = new SecureRandom();
+
+        KeyGenerator aes = KeyGenerator.getInstance("AES");
+        aes.init(256);
+        Key rawAes = aes.generateKey();
+        KeyPairGenerator ec = KeyPairGenerator.getInstance("EC");
+        ec.initialize(new ECGenParameterSpec("secp256r1"));
+        PrivateKey rawEc = ec.generateKeyPair().getPrivate();
+        compare("soft", soft, null, rawAes, rawEc, random);
+
+        Path config = Path.of("target", "softhsm", "keyward-test.cfg");
+        var pkcs11 = new Pkcs11HsmBackend("pkcs11", config, "1234".toCharArray());
+        Provider provider = Security.getProvider("SunPKCS11").configure("--" + Files.readString(config));
+        KeyStore.getInstance("PKCS11", provider).load(null, "1234".toCharArray());
+        KeyGenerator tokenAes = KeyGenerator.getInstance("AES", provider);
+        tokenAes.init(256);
+        KeyPairGenerator tokenEc = KeyPairGenerator.getInstance("EC", provider);
+        tokenEc.initialize(new ECGenParameterSpec("secp256r1"));
+        KeyPair tokenPair = tokenEc.generateKeyPair();
+        compare("pkcs11", pkcs11, provider, tokenAes.generateKey(), tokenPair.getPrivate(), random);
+    }
+
+    private void compare(String name, HsmBackend backend, Provider provider, Key rawAes, PrivateKey rawEc,
+                         SecureRandom random) throws Exception {
+        String aesLabel = "bench-aes-" + UUID.randomUUID();
+        String ecLabel = "bench-ec-" + UUID.randomUUID();
+        backend.generate(aesLabel, KeyAlgorithm.AES_256);
+        backend.generate(ecLabel, KeyAlgorithm.EC_P256);
+
+        double adapterAes = rate(() -> backend.encrypt(aesLabel, KIB, null));
+        double rawAesRate = rate(() -> {
+            byte[] iv = new byte[12];
+            random.nextBytes(iv);
+            Cipher cipher = provider == null ? Cipher.getInstance("AES/GCM/NoPadding")
+                    : Cipher.getInstance("AES/GCM/NoPadding", provider);
+            cipher.init(Cipher.ENCRYPT_MODE, rawAes, new GCMParameterSpec(128, iv));
+            cipher.doFinal(KIB);
+        });
+        print(name, "aes_gcm_encrypt_1k", adapterAes, rawAesRate);
+
+        double adapterSign = rate(() -> backend.sign(ecLabel, KIB));
+        double rawSign = rate(() -> {
+            Signature signature = provider == null ? Signature.getInstance("SHA256withECDSAinP1363Format")
+                    : Signature.getInstance("SHA256withECDSAinP1363Format", provider);
+            signature.initSign(rawEc);
+            signature.update(KIB);
+            signature.sign();
+        });
+        print(name, "es256_sign", adapterSign, rawSign);
+        backend.destroy(aesLabel);
+        backend.destroy(ecLabel);
+    }
+
+    private static void print(String backend, String op, double adapter, double raw) {
+        Benchmarks.print("hsm." + backend + "." + op, "ops_per_s", Math.round(adapter), "raw_ops_per_s", Math.round(raw),
+                "overhead_pct", String.format("%.1f", (raw - adapter) / raw * 100));
+    }
+
+    private interface Op {
+        void run() throws Exception;
+    }
+
+    /** Operations per second over MEASURE, after WARM_UP of the same loop. */
+    private static double rate(Op op) throws Exception {
+        long warmEnd = System.nanoTime() + WARM_UP.toNanos();
+        while (System.nanoTime() < warmEnd) {
+            op.run();
+        }
+        long start = System.nanoTime();
+        long end = start + MEASURE.toNanos();
+        long n = 0;
+        while (System.nanoTime() < end) {
+            op.run();
+            n++;
+        }
+        return n / ((System.nanoTime() - start) / 1e9);
+    }
+}
