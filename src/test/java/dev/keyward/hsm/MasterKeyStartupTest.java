@@ -74,7 +74,7 @@ class MasterKeyStartupTest {
         List<String> rows = new ArrayList<>();
         try (var c = DriverManager.getConnection(DB, "sa", "");
              var rs = c.createStatement().executeQuery(
-                     "select label, wrapped_material, kcv from hsm_soft_key union all select 'kek', '', kcv from hsm_soft_kek")) {
+                     "select label, wrapped_material, kcv from hsm_soft_key union all select store, '', kcv from hsm_soft_kek")) {
             while (rs.next()) {
                 rows.add(rs.getString(1) + "|" + rs.getString(2) + "|" + rs.getString(3));
             }

@@ -15,6 +15,6 @@ class HsmConfiguration {
     HsmBackend softHsm(JdbcTemplate jdbc,
                        @Value("${keyward.hsm.soft.kek-path:./data/hsm-kek.p12}") Path kekPath,
                        @Value("${keyward.hsm.soft.kek-password:}") String kekPassword) {
-        return new SoftHsmBackend(jdbc, MasterKey.open(kekPath, kekPassword.toCharArray(), jdbc));
+        return SoftHsmBackend.open("soft", jdbc, kekPath, kekPassword.toCharArray());
     }
 }

@@ -31,12 +31,12 @@ final class MasterKey {
     }
 
     /** Loads (or, for a database without keys, creates) the KEK and checks it against the database. */
-    static SecretKey open(Path file, char[] password, JdbcTemplate jdbc) {
+    static SecretKey open(String store, Path file, char[] password, JdbcTemplate jdbc) {
         if (password == null || password.length == 0) {
             throw new MasterKeyException("No password for the master key " + file + ".",
                     "Set keyward.hsm.soft.kek-password (environment variable KEYWARD_HSM_KEK_PASSWORD).");
         }
-        List<String> recorded = jdbc.queryForList("select kcv from hsm_soft_kek where id = 1", String.class);
+        List<String> recorded = jdbc.queryForList("select kcv from hsm_soft_kek where store = ?", String.class, store);
         SecretKey kek;
         if (Files.exists(file)) {
             kek = load(file, password);
@@ -50,7 +50,8 @@ final class MasterKey {
         }
         String kcv = KeyCheckValues.aes(kek);
         if (recorded.isEmpty()) {
-            jdbc.update("insert into hsm_soft_kek (id, kcv, created_at) values (1, ?, ?)", kcv, Timestamp.from(Instant.now()));
+            jdbc.update("insert into hsm_soft_kek (store, kcv, created_at) values (?, ?, ?)", store, kcv,
+                    Timestamp.from(Instant.now()));
         } else if (!recorded.get(0).trim().equals(kcv)) {
             throw new MasterKeyException("The master key in " + file + " (check value " + kcv + ") is not the one this "
                     + "database's keys are wrapped under (check value " + recorded.get(0).trim() + ").",

@@ -25,6 +25,7 @@ import java.security.SignatureException;
 import java.security.spec.ECGenParameterSpec;
 import java.security.spec.MGF1ParameterSpec;
 import java.security.spec.PSSParameterSpec;
+import java.nio.file.Path;
 import java.security.spec.X509EncodedKeySpec;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -54,6 +55,7 @@ public class SoftHsmBackend implements HsmBackend {
     private static final Base64.Encoder B64 = Base64.getEncoder();
     private static final Base64.Decoder B64D = Base64.getDecoder();
 
+    private final String store;
     private final JdbcTemplate jdbc;
     private final SecretKey kek;
     private final SecureRandom random = new SecureRandom();
@@ -63,14 +65,30 @@ public class SoftHsmBackend implements HsmBackend {
     private record Loaded(KeyHandle handle, Key key, PublicKey publicKey) {
     }
 
-    public SoftHsmBackend(JdbcTemplate jdbc, SecretKey kek) {
+    /** A software HSM whose keys live in the database under {@code store}, wrapped under {@code kek}. */
+    public SoftHsmBackend(String store, JdbcTemplate jdbc, SecretKey kek) {
+        this.store = store;
         this.jdbc = jdbc;
         this.kek = kek;
     }
 
+    /** Opens store {@code store}, checking (or, for an empty store, creating) its master key file. */
+    public static SoftHsmBackend open(String store, JdbcTemplate jdbc, Path kekFile, char[] kekPassword) {
+        return new SoftHsmBackend(store, jdbc, MasterKey.open(store, kekFile, kekPassword, jdbc));
+    }
+
     @Override
     public String name() {
-        return "soft";
+        return store;
+    }
+
+    /**
+     * Key ceremony: stores a secret key received out of band, such as the transport key a mirrored pair shares.
+     * Idempotent like {@link #generate}.
+     */
+    public KeyHandle importSecret(String label, KeyAlgorithm algorithm, SecretKey key) {
+        Optional<KeyHandle> existing = find(label);
+        return existing.isPresent() ? sameAlgorithm(existing.get(), algorithm) : store(label, algorithm, key, null);
     }
 
     @Override
@@ -202,14 +220,14 @@ public class SoftHsmBackend implements HsmBackend {
 
     @Override
     public void destroy(String label) {
-        jdbc.update("delete from hsm_soft_key where label = ?", label);
+        jdbc.update("delete from hsm_soft_key where store = ? and label = ?", store, label);
         cache.remove(label);
     }
 
     @Override
     public HsmHealth health() {
         try {
-            jdbc.queryForObject("select count(*) from hsm_soft_kek", Long.class);
+            jdbc.queryForObject("select count(*) from hsm_soft_kek where store = ?", Long.class, store);
             return new HsmHealth(name(), true, "master key loaded; key store reachable");
         } catch (RuntimeException e) {
             return new HsmHealth(name(), false, "key store unreachable: " + e.getClass().getSimpleName());
@@ -224,8 +242,8 @@ public class SoftHsmBackend implements HsmBackend {
         };
         KeyHandle handle = new KeyHandle(label, algorithm, kcv, publicKey == null ? null : publicKey.getEncoded());
         try {
-            jdbc.update("insert into hsm_soft_key (label, algorithm, wrapped_material, public_key, kcv, created_at) "
-                            + "values (?, ?, ?, ?, ?, ?)", label, algorithm.name(), B64.encodeToString(kwp(kek, key)),
+            jdbc.update("insert into hsm_soft_key (store, label, algorithm, wrapped_material, public_key, kcv, created_at) "
+                            + "values (?, ?, ?, ?, ?, ?, ?)", store, label, algorithm.name(), B64.encodeToString(kwp(kek, key)),
                     publicKey == null ? null : B64.encodeToString(publicKey.getEncoded()), kcv, Timestamp.from(Instant.now()));
         } catch (DuplicateKeyException raced) {
             return sameAlgorithm(find(label).orElseThrow(), algorithm);
@@ -239,14 +257,15 @@ public class SoftHsmBackend implements HsmBackend {
         if (cached != null) {
             return Optional.of(cached);
         }
-        List<Loaded> rows = jdbc.query("select algorithm, wrapped_material, public_key, kcv from hsm_soft_key where label = ?",
+        List<Loaded> rows = jdbc.query("select algorithm, wrapped_material, public_key, kcv from hsm_soft_key "
+                        + "where store = ? and label = ?",
                 (rs, i) -> {
                     KeyAlgorithm algorithm = KeyAlgorithm.valueOf(rs.getString(1));
                     byte[] pub = rs.getString(3) == null ? null : B64D.decode(rs.getString(3));
                     Key key = unkwp(kek, B64D.decode(rs.getString(2)), algorithm);
                     return new Loaded(new KeyHandle(label, algorithm, rs.getString(4).trim(), pub), key,
                             pub == null ? null : publicKey(algorithm, pub));
-                }, label);
+                }, store, label);
         rows.forEach(l -> cache.put(label, l));
         return rows.stream().findFirst();
     }
