@@ -40,8 +40,7 @@ class EmbeddedStartupTest {
         app = new SpringApplicationBuilder(KeywardApplication.class).run(
                 "--spring.profiles.active=demo",
                 "--spring.datasource.url=jdbc:h2:file:./" + DATA + "/keyward;DB_CLOSE_ON_EXIT=FALSE",
-                "--server.port=0",
-                "--keyward.audit.signing-key.path=./" + DATA + "/audit-signing.p12");
+                "--server.port=0");
         base = "http://localhost:" + ((WebServerApplicationContext) app).getWebServer().getPort();
     }
 

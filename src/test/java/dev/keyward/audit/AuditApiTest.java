@@ -7,6 +7,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.keyward.hsm.HsmBackend;
+import dev.keyward.hsm.KeyAlgorithm;
 import dev.keyward.support.DemoTokens;
 import dev.keyward.support.IntegrationTest;
 import java.time.Duration;
@@ -29,6 +31,10 @@ class AuditApiTest extends IntegrationTest {
     AuditTestSupport audit;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    HsmBackend hsm;
+    @Autowired
+    CheckpointSigner signer;
 
     @Test
     void entriesAreFilteredAndPagedNewestFirst() throws Exception {
@@ -52,6 +58,14 @@ class AuditApiTest extends IntegrationTest {
         mvc.perform(get("/api/v1/audit/entries?" + query).header("Authorization", DemoTokens.bearer(DemoTokens.AUDITOR)))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+    }
+
+    @Test
+    void checkpointsAreSignedByAKeyInTheHsm() {
+        assertThat(hsm.find("keyward-audit-checkpoints")).hasValueSatisfying(key -> {
+            assertThat(key.algorithm()).isEqualTo(KeyAlgorithm.EC_P256);
+            assertThat(key.publicKey()).isEqualTo(signer.publicKey().getEncoded());
+        });
     }
 
     @Test

@@ -65,8 +65,7 @@ class MasterKeyStartupTest {
     private static ConfigurableApplicationContext start(Path kek, String password) {
         return new SpringApplicationBuilder(KeywardApplication.class).run(
                 "--spring.profiles.active=demo", "--spring.datasource.url=" + DB, "--server.port=0",
-                "--keyward.hsm.soft.kek-path=" + kek, "--keyward.hsm.soft.kek-password=" + password,
-                "--keyward.audit.signing-key.path=" + DIR.resolve("audit.p12"));
+                "--keyward.hsm.soft.kek-path=" + kek, "--keyward.hsm.soft.kek-password=" + password);
     }
 
     /** The soft HSM's rows, as text, straight from the database file. */

@@ -1,5 +1,6 @@
 package dev.keyward.hsm.internal;
 
+import dev.keyward.audit.CheckpointSigner;
 import dev.keyward.hsm.HsmBackend;
 import java.nio.file.Path;
 import org.springframework.beans.factory.annotation.Value;
@@ -7,7 +8,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** The HSM backend Keyward uses; the software backend is the embedded default. */
+/** The HSM backend Keyward uses (the software backend is the embedded default) and the audit signer on it. */
 @Configuration
 class HsmConfiguration {
 
@@ -16,5 +17,11 @@ class HsmConfiguration {
                        @Value("${keyward.hsm.soft.kek-path:./data/hsm-kek.p12}") Path kekPath,
                        @Value("${keyward.hsm.soft.kek-password:}") String kekPassword) {
         return SoftHsmBackend.open("soft", jdbc, kekPath, kekPassword.toCharArray());
+    }
+
+    /** The audit module's checkpoint signer: an ES256 key in the HSM. */
+    @Bean
+    CheckpointSigner checkpointSigner(HsmBackend hsm) {
+        return new HsmCheckpointSigner(hsm);
     }
 }
