@@ -105,6 +105,7 @@ public class KeysView extends VerticalLayout {
         var title = new HorizontalLayout(new H2("Keys"), create);
         title.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
         counts.setId("key-counts");
+        counts.setWrap(true);
         add(title, counts, filters, grid());
         refresh();
     }

@@ -15,6 +15,7 @@ import dev.keyward.identity.ApiTokenService;
 import dev.keyward.identity.PasskeyService;
 import dev.keyward.identity.PeopleService;
 import dev.keyward.identity.Person;
+import dev.keyward.keys.KeyService;
 import jakarta.annotation.security.PermitAll;
 import java.time.Clock;
 import java.util.stream.Collectors;
@@ -26,12 +27,13 @@ import java.util.stream.Collectors;
 @PermitAll
 public class HomeView extends VerticalLayout {
 
-    HomeView(PeopleService people, PasskeyService passkeys, ApiTokenService tokens, Clock clock) {
+    HomeView(PeopleService people, PasskeyService passkeys, ApiTokenService tokens, KeyService keys, Clock clock) {
         Person me = people.me();
         var greeting = new H2("Hello, " + me.displayName());
         greeting.setId("home-greeting");
         var reports = people.directReports(me.username());
         long activeTokens = tokens.list().stream().filter(t -> t.isActiveAt(clock.instant())).count();
+        var owned = keys.list().stream().filter(k -> k.owner().equals(me.username())).toList();
 
         var cards = new FlexLayout(
                 card("Your roles", String.valueOf(me.roles().size()),
@@ -39,6 +41,9 @@ public class HomeView extends VerticalLayout {
                 card("Your team", String.valueOf(reports.size()), reports.isEmpty()
                         ? "Nobody reports to you."
                         : reports.stream().map(Person::displayName).collect(Collectors.joining(", "))),
+                card("Keys you own", String.valueOf(owned.size()), owned.isEmpty()
+                        ? "You are not the custodian of any key."
+                        : owned.stream().map(k -> k.alias() + " (" + k.state() + ")").collect(Collectors.joining(", "))),
                 card("Passkeys", String.valueOf(passkeys.list().size()), "Manage them under My security."),
                 card("Active API tokens", String.valueOf(activeTokens), "Personal tokens for scripts."));
         cards.setFlexWrap(FlexLayout.FlexWrap.WRAP);
