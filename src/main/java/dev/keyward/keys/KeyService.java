@@ -3,10 +3,13 @@ package dev.keyward.keys;
 import dev.keyward.identity.CurrentUser;
 import dev.keyward.identity.Roles;
 import dev.keyward.keys.internal.KeyLifecycle;
+import dev.keyward.keys.internal.KeyQueries;
 import dev.keyward.keys.internal.ManagedKeyEntity;
 import dev.keyward.keys.internal.ManagedKeyRepository;
 import jakarta.annotation.security.RolesAllowed;
+import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -22,19 +25,44 @@ import org.springframework.transaction.annotation.Transactional;
 public class KeyService {
 
     private final ManagedKeyRepository keys;
+    private final KeyQueries queries;
     private final KeyLifecycle lifecycle;
     private final CurrentUser currentUser;
+    private final Clock clock;
 
-    KeyService(ManagedKeyRepository keys, KeyLifecycle lifecycle, CurrentUser currentUser) {
+    KeyService(ManagedKeyRepository keys, KeyQueries queries, KeyLifecycle lifecycle, CurrentUser currentUser, Clock clock) {
         this.keys = keys;
+        this.queries = queries;
         this.lifecycle = lifecycle;
         this.currentUser = currentUser;
+        this.clock = clock;
     }
 
+    /** Every key, by alias. */
     @PreAuthorize("isAuthenticated()")
     @Transactional(readOnly = true)
     public List<ManagedKey> list() {
         return keys.findAllByOrderByAlias().stream().map(this::view).toList();
+    }
+
+    /** One page of matching keys, by alias. */
+    @PreAuthorize("isAuthenticated()")
+    @Transactional(readOnly = true)
+    public List<ManagedKey> find(KeyFilter filter, int offset, int limit) {
+        return queries.find(filter, clock.instant(), offset, Math.min(Math.max(limit, 1), 500)).stream().map(this::view).toList();
+    }
+
+    @PreAuthorize("isAuthenticated()")
+    @Transactional(readOnly = true)
+    public long count(KeyFilter filter) {
+        return queries.count(filter, clock.instant());
+    }
+
+    /** How many keys are in each state. */
+    @PreAuthorize("isAuthenticated()")
+    @Transactional(readOnly = true)
+    public Map<KeyState, Long> countByState() {
+        return queries.countByState();
     }
 
     @PreAuthorize("isAuthenticated()")

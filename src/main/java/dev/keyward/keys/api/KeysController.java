@@ -1,5 +1,6 @@
 package dev.keyward.keys.api;
 
+import dev.keyward.keys.KeyFilter;
 import dev.keyward.keys.KeyPurpose;
 import dev.keyward.keys.KeyService;
 import dev.keyward.keys.KeyState;
@@ -39,13 +40,13 @@ class KeysController {
     @Operation(summary = "List keys", description = "The catalogue; versions and history for security officers, "
             + "auditors and the key's owner.")
     List<ManagedKey> list(@RequestParam(required = false) KeyState state, @RequestParam(required = false) Sensitivity sensitivity,
-                          @RequestParam(required = false) String owner, @RequestParam(required = false) KeyPurpose purpose) {
-        return keys.list().stream()
-                .filter(k -> state == null || k.state() == state)
-                .filter(k -> sensitivity == null || k.sensitivity() == sensitivity)
-                .filter(k -> owner == null || k.owner().equals(owner))
-                .filter(k -> purpose == null || k.purpose() == purpose)
-                .toList();
+                          @RequestParam(required = false) String owner, @RequestParam(required = false) KeyPurpose purpose,
+                          @RequestParam(required = false) String search, @RequestParam(defaultValue = "false") boolean overdue,
+                          @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "100") int size) {
+        if (page < 0 || size < 1 || size > 500) {
+            throw new IllegalArgumentException("page must be 0 or more and size between 1 and 500.");
+        }
+        return keys.find(new KeyFilter(state, sensitivity, owner, purpose, search, overdue), page * size, size);
     }
 
     @GetMapping("/{alias}")

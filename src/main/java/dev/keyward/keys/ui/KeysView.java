@@ -26,6 +26,7 @@ import com.vaadin.flow.router.Route;
 import dev.keyward.hsm.KeyAlgorithm;
 import dev.keyward.identity.CurrentUser;
 import dev.keyward.identity.Roles;
+import dev.keyward.keys.KeyFilter;
 import dev.keyward.keys.KeyPurpose;
 import dev.keyward.keys.KeyService;
 import dev.keyward.keys.KeyState;
@@ -36,13 +37,9 @@ import jakarta.annotation.security.PermitAll;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.function.Predicate;
-import java.util.stream.Collectors;
 import org.springframework.security.access.AccessDeniedException;
 
 /**
@@ -68,7 +65,6 @@ public class KeysView extends VerticalLayout {
     private final TextField search = new TextField("Search");
     private final TextField owner = new TextField("Owner");
     private final Checkbox overdueOnly = new Checkbox("Overdue only");
-    private List<ManagedKey> all = List.of();
 
     KeysView(KeyService keys, CurrentUser currentUser, Clock clock) {
         this.keys = keys;
@@ -136,11 +132,6 @@ public class KeysView extends VerticalLayout {
             return badge("overdue " + (-left.toDays()) + " d", "error");
         }
         return left.compareTo(DUE_SOON) < 0 ? badge("in " + left.toDays() + " d", "contrast") : new Span("in " + left.toDays() + " d");
-    }
-
-    private boolean overdue(ManagedKey key) {
-        return !key.versions().isEmpty() && current(key).originatorUsageEnd().isBefore(clock.instant())
-                && key.state() != KeyState.DESTROYED;
     }
 
     private Dialog createDialog() {
@@ -272,29 +263,25 @@ public class KeysView extends VerticalLayout {
     }
 
     private void refresh() {
-        all = keys.list();
-        Map<KeyState, Long> byState = all.stream().collect(Collectors.groupingBy(ManagedKey::state,
-                () -> new EnumMap<>(KeyState.class), Collectors.counting()));
         counts.removeAll();
-        byState.forEach((s, n) -> counts.add(badge(s + " " + n, stateTheme(s))));
-        long overdue = all.stream().filter(this::overdue).count();
+        keys.countByState().forEach((s, n) -> counts.add(badge(s + " " + n, stateTheme(s))));
+        long overdue = keys.count(new KeyFilter(null, null, null, null, null, true));
         if (overdue > 0) {
             counts.add(badge("OVERDUE " + overdue, "error"));
         }
         filter();
     }
 
+    /** The grid pages through the database: any number of keys. */
     private void filter() {
-        String who = owner.getValue().strip();
-        String term = search.getValue().strip().toLowerCase(Locale.ROOT);
-        grid.setItems(all.stream()
-                .filter(k -> term.isEmpty() || k.alias().contains(term)
-                        || (k.description() != null && k.description().toLowerCase(Locale.ROOT).contains(term)))
-                .filter(k -> state.getValue() == null || k.state() == state.getValue())
-                .filter(k -> sensitivity.getValue() == null || k.sensitivity() == sensitivity.getValue())
-                .filter(k -> who.isEmpty() || k.owner().contains(who))
-                .filter(k -> !overdueOnly.getValue() || overdue(k))
-                .toList());
+        KeyFilter filter = new KeyFilter(state.getValue(), sensitivity.getValue(), blankToNull(owner.getValue()), null,
+                blankToNull(search.getValue()), overdueOnly.getValue());
+        grid.setItems(query -> keys.find(filter, query.getOffset(), query.getLimit()).stream(),
+                query -> (int) keys.count(filter));
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
     }
 
     private void run(Runnable change) {
