@@ -1,12 +1,10 @@
 package dev.keyward.hsm.internal;
 
 import static dev.keyward.hsm.HsmException.Kind.AUTHENTICATION_FAILED;
-import static dev.keyward.hsm.HsmException.Kind.NO_SUCH_KEY;
 import static dev.keyward.hsm.HsmException.Kind.UNAVAILABLE;
 import static dev.keyward.hsm.HsmException.Kind.UNSUPPORTED;
 import static dev.keyward.hsm.HsmException.Kind.WRONG_KEY_TYPE;
 
-import dev.keyward.hsm.HsmBackend;
 import dev.keyward.hsm.HsmException;
 import dev.keyward.hsm.HsmHealth;
 import dev.keyward.hsm.KeyAlgorithm;
@@ -23,7 +21,6 @@ import java.security.KeyFactory;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.KeyStore;
-import java.security.MessageDigest;
 import java.security.PrivateKey;
 import java.security.Provider;
 import java.security.PublicKey;
@@ -64,7 +61,7 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
  * self-signed certificate because the PKCS#11 key store finds private keys through it. Wrapping is not available
  * on Java 17 (see {@link #wrap}).
  */
-public class Pkcs11HsmBackend implements HsmBackend {
+public class Pkcs11HsmBackend extends KeyLoadingBackend {
 
     /** Appended to the operator's configuration: what Keyward demands of every key it generates. */
     static final String KEY_TEMPLATES = """
@@ -91,8 +88,6 @@ public class Pkcs11HsmBackend implements HsmBackend {
     private final SecureRandom random = new SecureRandom();
     private final Map<String, Loaded> cache = new ConcurrentHashMap<>();
 
-    private record Loaded(KeyHandle handle, Key key, PublicKey publicKey) {
-    }
 
     /** Connects to the token described by the SunPKCS11 configuration file and logs in with {@code pin}. */
     public Pkcs11HsmBackend(String name, Path configuration, char[] pin) {
@@ -132,10 +127,6 @@ public class Pkcs11HsmBackend implements HsmBackend {
         }
     }
 
-    @Override
-    public Optional<KeyHandle> find(String label) {
-        return load(label).map(Loaded::handle);
-    }
 
     @Override
     public byte[] encrypt(String label, byte[] plaintext, byte[] associatedData) {
@@ -218,10 +209,6 @@ public class Pkcs11HsmBackend implements HsmBackend {
         }
     }
 
-    @Override
-    public boolean verifyMac(String label, byte[] message, byte[] expected) {
-        return MessageDigest.isEqual(mac(label, message), expected);
-    }
 
     /**
      * Not on Java 17: SunPKCS11 offers AES key wrap with padding (CKM_AES_KEY_WRAP_PAD) only from JDK 18, and
@@ -272,7 +259,8 @@ public class Pkcs11HsmBackend implements HsmBackend {
         return find(label).orElseThrow();
     }
 
-    private Optional<Loaded> load(String label) {
+    @Override
+    Optional<Loaded> load(String label) {
         Loaded cached = cache.get(label);
         if (cached != null) {
             return Optional.of(cached);
@@ -325,29 +313,8 @@ public class Pkcs11HsmBackend implements HsmBackend {
         return ((RSAKey) key).getModulus().bitLength() > 3072 ? KeyAlgorithm.RSA_4096 : KeyAlgorithm.RSA_3072;
     }
 
-    private Loaded require(String label, KeyAlgorithm algorithm) {
-        Loaded key = load(label).orElseThrow(() -> noSuchKey(label));
-        if (key.handle().algorithm() != algorithm) {
-            throw new HsmException(WRONG_KEY_TYPE, "Key '" + label + "' is " + key.handle().algorithm() + ", not " + algorithm + ".");
-        }
-        return key;
-    }
 
-    private Loaded requireAsymmetric(String label) {
-        Loaded key = load(label).orElseThrow(() -> noSuchKey(label));
-        if (!key.handle().algorithm().isAsymmetric()) {
-            throw new HsmException(WRONG_KEY_TYPE, "Key '" + label + "' is " + key.handle().algorithm() + " and cannot sign.");
-        }
-        return key;
-    }
 
-    private static KeyHandle sameAlgorithm(KeyHandle existing, KeyAlgorithm wanted) {
-        if (existing.algorithm() != wanted) {
-            throw new HsmException(WRONG_KEY_TYPE, "Label '" + existing.label() + "' already holds a "
-                    + existing.algorithm() + " key, not " + wanted + ".");
-        }
-        return existing;
-    }
 
     private KeyPairGenerator keyPairGenerator(KeyAlgorithm algorithm) throws GeneralSecurityException {
         KeyPairGenerator generator = KeyPairGenerator.getInstance(algorithm.name().startsWith("EC") ? "EC" : "RSA", provider);
@@ -398,9 +365,6 @@ public class Pkcs11HsmBackend implements HsmBackend {
                 .generatePublic(new X509EncodedKeySpec(encoded));
     }
 
-    private static HsmException noSuchKey(String label) {
-        return new HsmException(NO_SUCH_KEY, "No key labelled '" + label + "'.");
-    }
 
     private HsmException unavailable(String what, Exception e) {
         return new HsmException(UNAVAILABLE, what + " failed on " + name + ": " + e.getMessage(), e);

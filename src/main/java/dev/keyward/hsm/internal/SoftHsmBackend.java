@@ -1,10 +1,8 @@
 package dev.keyward.hsm.internal;
 
 import static dev.keyward.hsm.HsmException.Kind.AUTHENTICATION_FAILED;
-import static dev.keyward.hsm.HsmException.Kind.NO_SUCH_KEY;
 import static dev.keyward.hsm.HsmException.Kind.WRONG_KEY_TYPE;
 
-import dev.keyward.hsm.HsmBackend;
 import dev.keyward.hsm.HsmException;
 import dev.keyward.hsm.HsmHealth;
 import dev.keyward.hsm.KeyAlgorithm;
@@ -19,7 +17,6 @@ import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.SecureRandom;
-import java.security.MessageDigest;
 import java.security.Signature;
 import java.security.SignatureException;
 import java.security.spec.ECGenParameterSpec;
@@ -48,7 +45,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * The embedded default HSM: JCA crypto, key material stored in the database only wrapped (AES-KWP) under the
  * master key-encryption key, which never enters the database or a log. Unwrapped keys are cached in memory.
  */
-public class SoftHsmBackend implements HsmBackend {
+public class SoftHsmBackend extends KeyLoadingBackend {
 
     private static final int IV_BYTES = 12;
     private static final int TAG_BITS = 128;
@@ -61,9 +58,6 @@ public class SoftHsmBackend implements HsmBackend {
     private final SecureRandom random = new SecureRandom();
     private final Map<String, Loaded> cache = new ConcurrentHashMap<>();
 
-    /** A key as used in operations: the secret or private key, and the public key of a pair. */
-    private record Loaded(KeyHandle handle, Key key, PublicKey publicKey) {
-    }
 
     /** A software HSM whose keys live in the database under {@code store}, wrapped under {@code kek}. */
     public SoftHsmBackend(String store, JdbcTemplate jdbc, SecretKey kek) {
@@ -110,10 +104,6 @@ public class SoftHsmBackend implements HsmBackend {
         }
     }
 
-    @Override
-    public Optional<KeyHandle> find(String label) {
-        return load(label).map(Loaded::handle);
-    }
 
     @Override
     public byte[] encrypt(String label, byte[] plaintext, byte[] associatedData) {
@@ -194,10 +184,6 @@ public class SoftHsmBackend implements HsmBackend {
         }
     }
 
-    @Override
-    public boolean verifyMac(String label, byte[] message, byte[] expected) {
-        return MessageDigest.isEqual(mac(label, message), expected);
-    }
 
     @Override
     public WrappedKey wrap(String wrappingLabel, String label) {
@@ -252,7 +238,8 @@ public class SoftHsmBackend implements HsmBackend {
         return handle;
     }
 
-    private Optional<Loaded> load(String label) {
+    @Override
+    Optional<Loaded> load(String label) {
         Loaded cached = cache.get(label);
         if (cached != null) {
             return Optional.of(cached);
@@ -270,33 +257,9 @@ public class SoftHsmBackend implements HsmBackend {
         return rows.stream().findFirst();
     }
 
-    private Loaded require(String label, KeyAlgorithm algorithm) {
-        Loaded key = load(label).orElseThrow(() -> noSuchKey(label));
-        if (key.handle().algorithm() != algorithm) {
-            throw new HsmException(WRONG_KEY_TYPE, "Key '" + label + "' is " + key.handle().algorithm() + ", not " + algorithm + ".");
-        }
-        return key;
-    }
 
-    private Loaded requireAsymmetric(String label) {
-        Loaded key = load(label).orElseThrow(() -> noSuchKey(label));
-        if (!key.handle().algorithm().isAsymmetric()) {
-            throw new HsmException(WRONG_KEY_TYPE, "Key '" + label + "' is " + key.handle().algorithm() + " and cannot sign.");
-        }
-        return key;
-    }
 
-    private static KeyHandle sameAlgorithm(KeyHandle existing, KeyAlgorithm wanted) {
-        if (existing.algorithm() != wanted) {
-            throw new HsmException(WRONG_KEY_TYPE, "Label '" + existing.label() + "' already holds a "
-                    + existing.algorithm() + " key, not " + wanted + ".");
-        }
-        return existing;
-    }
 
-    private static HsmException noSuchKey(String label) {
-        return new HsmException(NO_SUCH_KEY, "No key labelled '" + label + "'.");
-    }
 
     private KeyPairGenerator keyPairGenerator(KeyAlgorithm algorithm) throws GeneralSecurityException {
         KeyPairGenerator generator = KeyPairGenerator.getInstance(algorithm.name().startsWith("EC") ? "EC" : "RSA");
