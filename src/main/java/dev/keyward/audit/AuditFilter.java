@@ -8,9 +8,4 @@ public record AuditFilter(String actor, String action, String targetType, String
 
     public static final AuditFilter ALL = new AuditFilter(null, null, null, null, null, null, null, null, null);
 
-    /** Only a sequence range: exports of this kind verify offline. */
-    public boolean isContiguous() {
-        return actor == null && action == null && targetType == null && targetId == null && outcome == null
-                && from == null && to == null;
-    }
 }

@@ -65,14 +65,6 @@ public class AuditStore {
         return jdbc.query("select * from audit_checkpoint order by last_seq", CHECKPOINT);
     }
 
-    /** The hash of the entry before {@code seq} (the genesis hash before the first). */
-    public String hashBefore(long seq) {
-        if (seq <= 1) {
-            return AuditHashing.GENESIS;
-        }
-        List<String> hashes = jdbc.queryForList("select hash from audit_entry where seq = ?", String.class, seq - 1);
-        return hashes.isEmpty() ? AuditHashing.GENESIS : hashes.get(0).trim();
-    }
 
     private static AuditEntry entry(ResultSet rs, int row) throws SQLException {
         return new AuditEntry(rs.getLong(1), rs.getTimestamp(2).toInstant(), rs.getString(3), rs.getString(4),

@@ -48,7 +48,12 @@ abstract class KeyLoadingBackend implements HsmBackend {
         return key;
     }
 
-    /** For idempotent generation: the existing key if it has the wanted algorithm, else a refusal. */
+    /** For idempotent generation: the key already under {@code label}, refused if its algorithm differs. */
+    Optional<KeyHandle> existing(String label, KeyAlgorithm algorithm) {
+        return find(label).map(handle -> sameAlgorithm(handle, algorithm));
+    }
+
+    /** The existing key if it has the wanted algorithm, else a refusal. */
     static KeyHandle sameAlgorithm(KeyHandle existing, KeyAlgorithm wanted) {
         if (existing.algorithm() != wanted) {
             throw new HsmException(WRONG_KEY_TYPE, "Label '" + existing.label() + "' already holds a "

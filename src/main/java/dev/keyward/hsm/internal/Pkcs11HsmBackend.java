@@ -110,9 +110,9 @@ public class Pkcs11HsmBackend extends KeyLoadingBackend {
 
     @Override
     public synchronized KeyHandle generate(String label, KeyAlgorithm algorithm) {
-        Optional<KeyHandle> existing = find(label);
+        Optional<KeyHandle> existing = existing(label, algorithm);
         if (existing.isPresent()) {
-            return sameAlgorithm(existing.get(), algorithm);
+            return existing.get();
         }
         try {
             if (algorithm.isAsymmetric()) {

@@ -81,15 +81,14 @@ public class SoftHsmBackend extends KeyLoadingBackend {
      * Idempotent like {@link #generate}.
      */
     public KeyHandle importSecret(String label, KeyAlgorithm algorithm, SecretKey key) {
-        Optional<KeyHandle> existing = find(label);
-        return existing.isPresent() ? sameAlgorithm(existing.get(), algorithm) : store(label, algorithm, key, null);
+        return existing(label, algorithm).orElseGet(() -> store(label, algorithm, key, null));
     }
 
     @Override
     public KeyHandle generate(String label, KeyAlgorithm algorithm) {
-        Optional<KeyHandle> existing = find(label);
+        Optional<KeyHandle> existing = existing(label, algorithm);
         if (existing.isPresent()) {
-            return sameAlgorithm(existing.get(), algorithm);
+            return existing.get();
         }
         try {
             if (algorithm.isAsymmetric()) {
@@ -194,9 +193,9 @@ public class SoftHsmBackend extends KeyLoadingBackend {
 
     @Override
     public KeyHandle unwrap(String wrappingLabel, WrappedKey wrapped, String newLabel) {
-        Optional<KeyHandle> existing = find(newLabel);
+        Optional<KeyHandle> existing = existing(newLabel, wrapped.algorithm());
         if (existing.isPresent()) {
-            return sameAlgorithm(existing.get(), wrapped.algorithm());
+            return existing.get();
         }
         Loaded wrapping = require(wrappingLabel, KeyAlgorithm.AES_256);
         Key key = unkwp(wrapping.key(), wrapped.wrapped(), wrapped.algorithm());

@@ -103,9 +103,6 @@ public class PersonEntity {
         this.passwordHash = passwordHash;
     }
 
-    public PersonEntity getManager() {
-        return manager;
-    }
 
     public void setManager(PersonEntity manager) {
         this.manager = manager;
