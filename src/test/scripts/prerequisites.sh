@@ -32,3 +32,13 @@ for label in keyward-test keyward-mirror; do
   slot=$(echo "$out" | grep -o 'slot [0-9]*' | awk '{print $2}')
   printf 'name = %s\nlibrary = /usr/lib/softhsm/libsofthsm2.so\nslot = %s\n' "$label" "$slot" > "$hsm/$label.cfg"
 done
+# The mirrored pair's shared transport key, imported into both tokens with the vendor tool as in a key ceremony;
+# the clear value exists only for these two commands.
+transport=$(mktemp)
+# softhsm2-util reads the key file as a line: a NUL or newline byte would silently shorten the key.
+head -c 256 /dev/urandom | tr -d '\000\n\r' | head -c 32 > "$transport"
+for label in keyward-test keyward-mirror; do
+  SOFTHSM2_CONF="$hsm/softhsm2.conf" softhsm2-util --import "$transport" --aes --token "$label" \
+    --label keyward-mirror-transport --id 7472616e73706f7274 --pin 1234 >/dev/null
+done
+shred -u "$transport"

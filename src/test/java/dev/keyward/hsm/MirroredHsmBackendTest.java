@@ -18,10 +18,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * The contract on a mirrored pair of software HSMs (two stores, two master keys, one shared transport key), and
- * failover: the primary fails mid-run, work goes on on the secondary, and returns to the primary when it is back.
+ * The contract on a mirrored pair of HSMs (here two software HSMs: two stores, two master keys, one shared transport
+ * key), and failover: the primary fails mid-run, work goes on on the secondary, and returns to the primary when it is back.
  */
-class MirroredHsmBackendTest extends IntegrationTest implements HsmBackendContract {
+public class MirroredHsmBackendTest extends IntegrationTest implements HsmBackendContract {
 
     static final String TRANSPORT = "mirror-transport";
 
@@ -34,6 +34,14 @@ class MirroredHsmBackendTest extends IntegrationTest implements HsmBackendContra
 
     @BeforeEach
     void aMirroredPair() throws Exception {
+        HsmBackend[] pair = pair();
+        primary = new FailingBackend(pair[0]);
+        secondary = new FailingBackend(pair[1]);
+        mirrored = new MirroredHsmBackend(primary, secondary, transport(), clock, Duration.ofSeconds(5));
+    }
+
+    /** Two software HSMs given the same transport key. */
+    HsmBackend[] pair() throws Exception {
         SoftHsmBackend a = SoftHsmBackend.open("mirror-a", jdbc, Path.of("target/test-data/mirror-a.p12"), "a-pass".toCharArray());
         SoftHsmBackend b = SoftHsmBackend.open("mirror-b", jdbc, Path.of("target/test-data/mirror-b.p12"), "b-pass".toCharArray());
         KeyGenerator generator = KeyGenerator.getInstance("AES");
@@ -45,9 +53,11 @@ class MirroredHsmBackendTest extends IntegrationTest implements HsmBackendContra
             a.importSecret(TRANSPORT, KeyAlgorithm.AES_256, transport);
             b.importSecret(TRANSPORT, KeyAlgorithm.AES_256, transport);
         }
-        primary = new FailingBackend(a);
-        secondary = new FailingBackend(b);
-        mirrored = new MirroredHsmBackend(primary, secondary, TRANSPORT, clock, Duration.ofSeconds(5));
+        return new HsmBackend[] {a, b};
+    }
+
+    String transport() {
+        return TRANSPORT;
     }
 
     @Override
@@ -83,6 +93,18 @@ class MirroredHsmBackendTest extends IntegrationTest implements HsmBackendContra
         mirrored.encrypt(label, new byte[] {1}, null);
         assertThat(primary.served.get()).as("failed back to the primary").isEqualTo(servedByPrimary + 1);
         assertThat(mirrored.health().detail()).doesNotContain("DOWN");
+    }
+
+    @Test
+    void withoutTheSameTransportKeyOnBothSidesItRefusesToStart() throws Exception {
+        HsmBackend[] pair = pair();
+        assertThatThrownBy(() -> new MirroredHsmBackend(pair[0], pair[1], "no-such-transport", clock, Duration.ofSeconds(5)))
+                .hasMessageContaining("need the transport key 'no-such-transport' on both sides");
+        String other = "other-transport-" + UUID.randomUUID();
+        pair[0].generate(other, KeyAlgorithm.AES_256);
+        pair[1].generate(other, KeyAlgorithm.AES_256);
+        assertThatThrownBy(() -> new MirroredHsmBackend(pair[0], pair[1], other, clock, Duration.ofSeconds(5)))
+                .hasMessageContaining("differs between");
     }
 
     @Test

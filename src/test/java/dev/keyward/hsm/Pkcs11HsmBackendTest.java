@@ -21,10 +21,4 @@ class Pkcs11HsmBackendTest implements HsmBackendContract {
     public HsmBackend backend() {
         return backend;
     }
-
-    /** Not on Java 17's SunPKCS11 (see Pkcs11HsmBackend#wrap); the contract checks the refusal instead. */
-    @Override
-    public boolean wraps() {
-        return false;
-    }
 }

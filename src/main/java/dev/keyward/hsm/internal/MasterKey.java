@@ -33,7 +33,7 @@ final class MasterKey {
     /** Loads (or, for a database without keys, creates) the KEK and checks it against the database. */
     static SecretKey open(String store, Path file, char[] password, JdbcTemplate jdbc) {
         if (password == null || password.length == 0) {
-            throw new MasterKeyException("No password for the master key " + file + ".",
+            throw new HsmSetupException("No password for the master key " + file + ".",
                     "Set keyward.hsm.soft.kek-password (environment variable KEYWARD_HSM_KEK_PASSWORD).");
         }
         List<String> recorded = jdbc.queryForList("select kcv from hsm_soft_kek where store = ?", String.class, store);
@@ -43,7 +43,7 @@ final class MasterKey {
         } else if (recorded.isEmpty()) {
             kek = create(file, password);
         } else {
-            throw new MasterKeyException("The master key file " + file + " is missing, but this database holds keys "
+            throw new HsmSetupException("The master key file " + file + " is missing, but this database holds keys "
                     + "wrapped under a master key with check value " + recorded.get(0).trim() + ".",
                     "Restore the master key file from its backup (or point keyward.hsm.soft.kek-path at it). "
                             + "Nothing was changed.");
@@ -53,7 +53,7 @@ final class MasterKey {
             jdbc.update("insert into hsm_soft_kek (store, kcv, created_at) values (?, ?, ?)", store, kcv,
                     Timestamp.from(Instant.now()));
         } else if (!recorded.get(0).trim().equals(kcv)) {
-            throw new MasterKeyException("The master key in " + file + " (check value " + kcv + ") is not the one this "
+            throw new HsmSetupException("The master key in " + file + " (check value " + kcv + ") is not the one this "
                     + "database's keys are wrapped under (check value " + recorded.get(0).trim() + ").",
                     "Start Keyward with the right master key file and password. Nothing was changed.");
         }
@@ -65,12 +65,12 @@ final class MasterKey {
             KeyStore store = KeyStore.getInstance("PKCS12");
             store.load(in, password);
             if (!(store.getKey(ALIAS, password) instanceof SecretKey key)) {
-                throw new MasterKeyException("The keystore " + file + " holds no master key '" + ALIAS + "'.",
+                throw new HsmSetupException("The keystore " + file + " holds no master key '" + ALIAS + "'.",
                         "Point keyward.hsm.soft.kek-path at Keyward's master key file. Nothing was changed.");
             }
             return key;
         } catch (IOException | GeneralSecurityException e) {
-            throw new MasterKeyException("Cannot open the master key " + file + ": wrong password or a damaged file.",
+            throw new HsmSetupException("Cannot open the master key " + file + ": wrong password or a damaged file.",
                     "Check keyward.hsm.soft.kek-password (KEYWARD_HSM_KEK_PASSWORD). Nothing was changed.");
         }
     }
@@ -96,13 +96,4 @@ final class MasterKey {
     }
 
     /** Why the software HSM refused to start, and what to do. */
-    static class MasterKeyException extends IllegalStateException {
-
-        final String action;
-
-        MasterKeyException(String description, String action) {
-            super(description);
-            this.action = action;
-        }
-    }
 }

@@ -42,6 +42,23 @@ public class MirroredHsmBackend implements HsmBackend {
         this.transportLabel = transportLabel;
         this.clock = clock;
         this.retryAfter = retryAfter;
+        requireSameTransportKey();
+    }
+
+    /** Copies would fail (or worse, differ) without one transport key on both sides: refuse to start instead. */
+    private void requireSameTransportKey() {
+        String first = primary.find(transportLabel).map(KeyHandle::kcv).orElse(null);
+        String second = secondary.find(transportLabel).map(KeyHandle::kcv).orElse(null);
+        if (first == null || second == null) {
+            throw new HsmSetupException("The mirrored HSMs need the transport key '" + transportLabel + "' on both "
+                    + "sides, but " + (first == null ? primary.name() : secondary.name()) + " has none.",
+                    "Import one AES-256 key under that label into both tokens in a key ceremony (see docs/keys-and-hsm.md).");
+        }
+        if (!first.equals(second)) {
+            throw new HsmSetupException("The transport key '" + transportLabel + "' differs between " + primary.name()
+                    + " (check value " + first + ") and " + secondary.name() + " (check value " + second + "); keys "
+                    + "cannot be mirrored.", "Import the same AES-256 key into both tokens (see docs/keys-and-hsm.md).");
+        }
     }
 
     @Override

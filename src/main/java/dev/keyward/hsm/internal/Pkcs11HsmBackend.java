@@ -2,7 +2,6 @@ package dev.keyward.hsm.internal;
 
 import static dev.keyward.hsm.HsmException.Kind.AUTHENTICATION_FAILED;
 import static dev.keyward.hsm.HsmException.Kind.UNAVAILABLE;
-import static dev.keyward.hsm.HsmException.Kind.UNSUPPORTED;
 import static dev.keyward.hsm.HsmException.Kind.WRONG_KEY_TYPE;
 
 import dev.keyward.hsm.HsmException;
@@ -43,6 +42,7 @@ import java.util.Date;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
 import javax.crypto.KeyGenerator;
@@ -54,12 +54,13 @@ import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+import org.springframework.util.function.SingletonSupplier;
 
 /**
  * A PKCS#11 token through the JDK's SunPKCS11. Keys are generated on the token, stored as token objects under
  * their label, sensitive (never readable in clear) and extractable only by wrapping. Key pairs carry a
- * self-signed certificate because the PKCS#11 key store finds private keys through it. Wrapping is not available
- * on Java 17 (see {@link #wrap}).
+ * self-signed certificate because the PKCS#11 key store finds private keys through it. Wrapping (C_WrapKey with
+ * CKM_AES_KEY_WRAP_PAD), which Java 17's SunPKCS11 lacks, goes through {@link Pkcs11KeyWrapping}.
  */
 public class Pkcs11HsmBackend extends KeyLoadingBackend {
 
@@ -77,8 +78,9 @@ public class Pkcs11HsmBackend extends KeyLoadingBackend {
               CKA_SENSITIVE = true
             }
             """;
-    static final String WRAP_UNSUPPORTED = "Key wrapping on PKCS#11 needs CKM_AES_KEY_WRAP_PAD, which the JDK's "
-            + "SunPKCS11 offers from Java 18 on; Keyward runs on Java 17.";
+    private static final byte[] PROBE = "keyward-unwrap-probe".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    /** Signs the certificates that only link unwrapped private keys to their alias (see {@link #unwrap}). */
+    private static final Supplier<PrivateKey> EPHEMERAL_ISSUER = SingletonSupplier.of(Pkcs11HsmBackend::ephemeralIssuer);
     private static final int IV_BYTES = 12;
     private static final int TAG_BITS = 128;
 
@@ -87,6 +89,8 @@ public class Pkcs11HsmBackend extends KeyLoadingBackend {
     private final KeyStore store;
     private final SecureRandom random = new SecureRandom();
     private final Map<String, Loaded> cache = new ConcurrentHashMap<>();
+    private final Pkcs11KeyWrapping wrapping;
+    private final char[] pin;
 
 
     /** Connects to the token described by the SunPKCS11 configuration file and logs in with {@code pin}. */
@@ -97,6 +101,8 @@ public class Pkcs11HsmBackend extends KeyLoadingBackend {
             this.provider = Security.getProvider("SunPKCS11").configure("--" + config);
             this.store = KeyStore.getInstance("PKCS11", provider);
             store.load(null, pin);
+            this.wrapping = Pkcs11KeyWrapping.open(name, config, pin);
+            this.pin = pin.clone();
         } catch (IOException | GeneralSecurityException e) {
             throw new HsmException(UNAVAILABLE, "Cannot log in to the PKCS#11 token configured in " + configuration
                     + ": " + e.getMessage(), e);
@@ -210,18 +216,46 @@ public class Pkcs11HsmBackend extends KeyLoadingBackend {
     }
 
 
-    /**
-     * Not on Java 17: SunPKCS11 offers AES key wrap with padding (CKM_AES_KEY_WRAP_PAD) only from JDK 18, and
-     * sensitive keys cannot leave the token any other way. Backup and mirroring of PKCS#11 keys need it.
-     */
     @Override
     public WrappedKey wrap(String wrappingLabel, String label) {
-        throw new HsmException(UNSUPPORTED, WRAP_UNSUPPORTED);
+        require(wrappingLabel, KeyAlgorithm.AES_256);
+        KeyHandle target = find(label).orElseThrow(() -> noSuchKey(label));
+        return new WrappedKey(target.algorithm(), wrapping.wrap(wrappingLabel, label, !target.algorithm().isAsymmetric()),
+                target.publicKey());
     }
 
+    /**
+     * Unwraps onto the token. A private key arrives with its public key, which must belong to it: the new key signs
+     * a probe that the public key has to verify, else it is removed and the unwrap refused.
+     */
     @Override
-    public KeyHandle unwrap(String wrappingLabel, WrappedKey wrapped, String newLabel) {
-        throw new HsmException(UNSUPPORTED, WRAP_UNSUPPORTED);
+    public synchronized KeyHandle unwrap(String wrappingLabel, WrappedKey wrapped, String newLabel) {
+        Optional<KeyHandle> existing = existing(newLabel, wrapped.algorithm());
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        require(wrappingLabel, KeyAlgorithm.AES_256);
+        try {
+            if (wrapped.algorithm().isAsymmetric()) {
+                PublicKey publicKey = publicKey(wrapped.algorithm(), wrapped.publicKey());
+                wrapping.unwrapPrivate(wrappingLabel, wrapped.wrapped(), newLabel, wrapped.algorithm(),
+                        certificate(newLabel, publicKey, EPHEMERAL_ISSUER.get(), "SHA256withECDSA", null));
+            } else {
+                wrapping.unwrapSecret(wrappingLabel, wrapped.wrapped(), newLabel, wrapped.algorithm());
+            }
+            store.load(null, pin); // SunPKCS11's key store maps labels only on load and on its own writes
+        } catch (IOException | GeneralSecurityException e) {
+            throw unavailable("Unwrapping '" + newLabel + "'", e);
+        }
+        cache.remove(newLabel);
+        KeyHandle handle = find(newLabel).orElseThrow(() -> unavailable("Unwrapping '" + newLabel + "'",
+                new IllegalStateException("the key store does not list it")));
+        if (handle.algorithm().isAsymmetric() && !verify(newLabel, PROBE, sign(newLabel, PROBE))) {
+            destroy(newLabel);
+            throw new HsmException(AUTHENTICATION_FAILED, "The unwrapped private key does not match the public key "
+                    + "that came with it; nothing was kept.");
+        }
+        return handle;
     }
 
     @Override
@@ -254,7 +288,12 @@ public class Pkcs11HsmBackend extends KeyLoadingBackend {
 
     private KeyHandle storePair(String label, KeyAlgorithm algorithm, PrivateKey key, PublicKey publicKey)
             throws GeneralSecurityException {
-        store.setKeyEntry(label, key, null, new Certificate[] {selfSigned(label, algorithm, key, publicKey)});
+        String signatureAlgorithm = switch (algorithm) {
+            case EC_P384 -> "SHA384withECDSA";
+            case EC_P256 -> "SHA256withECDSA";
+            default -> "SHA256withRSA";
+        };
+        store.setKeyEntry(label, key, null, new Certificate[] {certificate(label, publicKey, key, signatureAlgorithm, provider)});
         cache.remove(label);
         return find(label).orElseThrow();
     }
@@ -341,22 +380,31 @@ public class Pkcs11HsmBackend extends KeyLoadingBackend {
         };
     }
 
-    private X509Certificate selfSigned(String label, KeyAlgorithm algorithm, PrivateKey key, PublicKey publicKey)
-            throws GeneralSecurityException {
+    /** The certificate SunPKCS11's key store needs to list a key pair: subject {@code label}, signed by {@code issuer}. */
+    private static X509Certificate certificate(String label, PublicKey publicKey, PrivateKey issuer, String signatureAlgorithm,
+                                               Provider provider) throws GeneralSecurityException {
         Instant now = Instant.now();
         X500Name subject = new X500Name("CN=" + label.replaceAll("[,+=\"<>#;\\\\]", "_") + ",O=Keyward");
-        String signatureAlgorithm = switch (algorithm) {
-            case EC_P384 -> "SHA384withECDSA";
-            case EC_P256 -> "SHA256withECDSA";
-            default -> "SHA256withRSA";
-        };
         try {
+            JcaContentSignerBuilder signer = new JcaContentSignerBuilder(signatureAlgorithm);
+            if (provider != null) {
+                signer.setProvider(provider);
+            }
             var holder = new JcaX509v3CertificateBuilder(subject, BigInteger.valueOf(now.toEpochMilli()), Date.from(now),
-                    Date.from(now.plus(Duration.ofDays(36500))), subject, publicKey)
-                    .build(new JcaContentSignerBuilder(signatureAlgorithm).setProvider(provider).build(key));
+                    Date.from(now.plus(Duration.ofDays(36500))), subject, publicKey).build(signer.build(issuer));
             return new JcaX509CertificateConverter().getCertificate(holder);
         } catch (OperatorCreationException e) {
             throw new GeneralSecurityException(e);
+        }
+    }
+
+    private static PrivateKey ephemeralIssuer() {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+            generator.initialize(new ECGenParameterSpec("secp256r1"));
+            return generator.generateKeyPair().getPrivate();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
         }
     }
 
