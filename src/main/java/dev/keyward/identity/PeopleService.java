@@ -6,6 +6,7 @@ import dev.keyward.identity.internal.PersonRepository;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.NoSuchElementException;
 import java.util.Set;
 import org.springframework.context.ApplicationEventPublisher;
@@ -49,6 +50,22 @@ public class PeopleService {
     @Transactional(readOnly = true)
     public boolean isActive(String username) {
         return username != null && people.findByUsername(username).filter(p -> p.getStatus() == PersonStatus.ACTIVE).isPresent();
+    }
+
+    /** The org-chart manager of an ACTIVE {@code username}: for approval routing, which may run in a workflow. */
+    @PreAuthorize("permitAll()")
+    @Transactional(readOnly = true)
+    public Optional<String> managerOf(String username) {
+        return people.findByUsername(username).filter(p -> p.getStatus() == PersonStatus.ACTIVE)
+                .map(p -> p.toPerson().managerUsername());
+    }
+
+    /** The ACTIVE people holding {@code role}: for routing approvals to, e.g., the security officers. */
+    @PreAuthorize("permitAll()")
+    @Transactional(readOnly = true)
+    public List<String> activeWithRole(String role) {
+        return people.findAllByOrderByUsername().stream().map(PersonEntity::toPerson)
+                .filter(p -> p.status() == PersonStatus.ACTIVE && p.hasRole(role)).map(Person::username).toList();
     }
 
     @RolesAllowed({Roles.ADMIN, Roles.SECURITY_OFFICER, Roles.AUDITOR})

@@ -1,5 +1,6 @@
 package dev.keyward.support;
 
+import dev.keyward.access.AccessFixture;
 import dev.keyward.audit.AuditTestSupport;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -22,7 +23,8 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
 @AutoConfigureMockMvc
-@Import({IntegrationTest.TestClockConfiguration.class, TestPeople.class, AuditTestSupport.class})
+@Import({IntegrationTest.TestClockConfiguration.class, TestPeople.class, AuditTestSupport.class, Workflows.class,
+        AccessFixture.class})
 public abstract class IntegrationTest {
 
     public static final int PORT = freePort();

@@ -16,6 +16,11 @@ public final class MutableClock extends Clock {
         offset.accumulateAndGet(by, Duration::plus);
     }
 
+    /** Moves the clock to {@code at} (it goes on ticking from there). */
+    public void set(Instant at) {
+        offset.set(Duration.between(Instant.now(), at));
+    }
+
     public void reset() {
         offset.set(Duration.ZERO);
     }

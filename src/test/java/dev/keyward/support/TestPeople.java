@@ -50,9 +50,23 @@ public class TestPeople {
     /** A new ACTIVE person with {@link #PASSWORD}; returns the username. */
     @Transactional
     public String create(String prefix, String... roles) {
+        return createReportingTo(prefix, null, roles);
+    }
+
+    /** A new ACTIVE person whose manager in the org chart is {@code manager}; returns the username. */
+    @Transactional
+    public String createReportingTo(String prefix, String manager, String... roles) {
         String username = prefix + "-" + Long.toString(ThreadLocalRandom.current().nextLong(1L << 40), 36);
         PersonFactory.create(new NewPerson(username, "Test " + username, username + "@test.example", "Testing",
-                null, Set.of(roles), PASSWORD), people, encoder, clock);
+                manager, Set.of(roles), PASSWORD), people, encoder, clock);
         return username;
+    }
+
+    /** Makes {@code username}, with their current roles, the signed-in person of this thread. */
+    public void signIn(String username) {
+        var person = people.findByUsername(username).orElseThrow();
+        var authorities = person.getRoles().stream().map(r -> new SimpleGrantedAuthority(Roles.authority(r))).toList();
+        SecurityContextHolder.getContext()
+                .setAuthentication(UsernamePasswordAuthenticationToken.authenticated(username, null, authorities));
     }
 }

@@ -1,0 +1,17 @@
+package dev.keyward.access;
+
+/** A pending request for the same key and beneficiary exists already. */
+public class DuplicateAccessRequestException extends IllegalStateException {
+
+    private final String existingId;
+
+    public DuplicateAccessRequestException(String key, String beneficiary, String existingId) {
+        super("A request for " + beneficiary + "'s access to " + key + " is already pending (request " + existingId
+                + "); follow that one instead.");
+        this.existingId = existingId;
+    }
+
+    public String existingId() {
+        return existingId;
+    }
+}

@@ -1,0 +1,92 @@
+package dev.keyward.access;
+
+import dev.keyward.access.AccessEvents.AccessRevoked;
+import dev.keyward.access.internal.AccessStore;
+import dev.keyward.access.process.AccessRequestProcess;
+import dev.keyward.identity.CurrentUser;
+import dev.keyward.identity.Roles;
+import dev.keyward.keys.KeyService;
+import java.time.Clock;
+import java.util.List;
+import java.util.NoSuchElementException;
+import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Grants: who holds which permissions on which key until when. Security officers and auditors see all grants,
+ * a key's owner those on the key, everybody their own. The owner or a security officer may revoke early.
+ */
+@Service
+@Transactional
+@PreAuthorize("isAuthenticated()")
+public class GrantService {
+
+    static final int MAX_RESULTS = 500;
+
+    private final AccessStore store;
+    private final KeyService keys;
+    private final CurrentUser currentUser;
+    private final RuntimeService runtime;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    GrantService(AccessStore store, KeyService keys, CurrentUser currentUser, RuntimeService runtime,
+                 ApplicationEventPublisher events, Clock clock) {
+        this.store = store;
+        this.keys = keys;
+        this.currentUser = currentUser;
+        this.runtime = runtime;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** Grants on {@code key} and/or of {@code principal} (null: any) that the signed-in person may see. */
+    @Transactional(readOnly = true)
+    public List<Grant> find(String key, String principal, boolean activeOnly) {
+        if (key != null) {
+            keys.reference(key); // an unknown key is a 404, not an empty list
+        }
+        return store.grants(blankToNull(key), blankToNull(principal), activeOnly, MAX_RESULTS).stream()
+                .filter(this::mayView).toList();
+    }
+
+    /** The signed-in person's grants. */
+    @Transactional(readOnly = true)
+    public List<Grant> mine() {
+        return store.grants(null, currentUser.requireUsername(), false, MAX_RESULTS);
+    }
+
+    /** Ends a grant before its time; the next use is refused. For the key's owner and security officers. */
+    public Grant revoke(String grantId, String reason) {
+        Grant grant = store.findGrant(grantId).filter(this::mayView)
+                .orElseThrow(() -> new NoSuchElementException("No grant " + grantId + " that you may see."));
+        String me = currentUser.requireUsername();
+        if (!currentUser.hasRole(Roles.SECURITY_OFFICER) && !me.equals(keys.reference(grant.key()).owner())) {
+            throw new org.springframework.security.access.AccessDeniedException(
+                    "Only the key's owner or a security officer can revoke access to " + grant.key() + ".");
+        }
+        if (reason == null || reason.isBlank() || reason.length() > 1000) {
+            throw new IllegalArgumentException("Give a reason (1 to 1000 characters) for revoking the grant.");
+        }
+        if (!store.end(grantId, GrantStatus.REVOKED, me, reason.strip(), clock.instant())) {
+            throw new IllegalStateException("The grant has already ended (" + grant.status() + ").");
+        }
+        events.publishEvent(new AccessRevoked(grantId, grant.principal(), grant.key(), reason.strip()));
+        runtime.createMessageCorrelation(AccessRequestProcess.MESSAGE_GRANT_REVOKED)
+                .processInstanceBusinessKey(grant.originRequest()).correlateAll();
+        return store.findGrant(grantId).orElseThrow();
+    }
+
+    private boolean mayView(Grant grant) {
+        String me = currentUser.requireUsername();
+        return me.equals(grant.principal()) || currentUser.hasRole(Roles.SECURITY_OFFICER)
+                || currentUser.hasRole(Roles.AUDITOR) || me.equals(keys.reference(grant.key()).owner());
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}

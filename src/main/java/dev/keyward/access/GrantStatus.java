@@ -1,0 +1,5 @@
+package dev.keyward.access;
+
+public enum GrantStatus {
+    ACTIVE, EXPIRED, REVOKED
+}

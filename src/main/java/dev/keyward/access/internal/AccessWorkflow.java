@@ -1,0 +1,167 @@
+package dev.keyward.access.internal;
+
+import dev.keyward.access.AccessEvents.AccessExpired;
+import dev.keyward.access.AccessEvents.AccessGranted;
+import dev.keyward.access.AccessEvents.AccessRequestClosed;
+import dev.keyward.access.AccessRequestStatus;
+import dev.keyward.access.Grant;
+import dev.keyward.access.GrantStatus;
+import dev.keyward.access.internal.AccessStore.RequestRow;
+import dev.keyward.approvals.Approval;
+import dev.keyward.approvals.ApprovalService;
+import dev.keyward.approvals.ApprovalStatus;
+import dev.keyward.approvals.Decision;
+import dev.keyward.approvals.NewApproval;
+import dev.keyward.identity.PeopleService;
+import dev.keyward.keys.KeyReference;
+import dev.keyward.keys.KeyService;
+import dev.keyward.keys.KeyState;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/** What the AccessRequest process does at each step; its delegates call only this. */
+@Component
+@Transactional
+public class AccessWorkflow {
+
+    /** The grant created, or why none was: it would not rest on a complete, verified approval. */
+    public record Provisioning(String grantId, String refusal) {
+        static Provisioning refused(String reason) {
+            return new Provisioning(null, reason);
+        }
+    }
+
+    public static final String SUBJECT_TYPE = "access-request";
+
+    private final AccessStore store;
+    private final ApprovalService approvals;
+    private final KeyService keys;
+    private final PeopleService people;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    AccessWorkflow(AccessStore store, ApprovalService approvals, KeyService keys, PeopleService people,
+                   ApplicationEventPublisher events, Clock clock) {
+        this.store = store;
+        this.approvals = approvals;
+        this.keys = keys;
+        this.people = people;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** Opens the approval the key's sensitivity calls for; the facts are what every approver signs. */
+    public String openApproval(String requestId) {
+        RequestRow request = request(requestId);
+        KeyReference key = keys.reference(request.key());
+        Map<String, Object> facts = new LinkedHashMap<>();
+        facts.put("type", SUBJECT_TYPE);
+        facts.put("request", request.id());
+        facts.put("key", Map.of("id", key.id(), "alias", key.alias(), "sensitivity", key.sensitivity().name(),
+                "purpose", key.purpose().name(), "owner", key.owner()));
+        facts.put("permissions", request.permissions().stream().sorted().map(Enum::name).toList());
+        facts.put("requester", request.requester());
+        facts.put("beneficiary", request.beneficiary());
+        facts.put("validity", Map.of("days", request.durationDays(), "from", "the grant's creation"));
+        facts.put("justification", request.justification());
+        if (request.ticket() != null) {
+            facts.put("ticket", request.ticket());
+        }
+        String approvalId = approvals.open(new NewApproval(SUBJECT_TYPE, request.id(), request.requester(),
+                request.beneficiary(), facts, AccessApprovalPolicy.slots(key.sensitivity(),
+                        people.managerOf(request.requester()).orElse(null), key.owner())));
+        store.attachApproval(requestId, approvalId);
+        return approvalId;
+    }
+
+    /**
+     * Creates the grant, but only when every slot approved with a decision whose passkey signature verifies, the
+     * key is still ACTIVE and the beneficiary still active. (A refusal is returned, not thrown, so the workflow's
+     * transaction survives to record it.)
+     */
+    public Provisioning provision(String requestId) {
+        RequestRow request = request(requestId);
+        Approval approval = approvals.get(request.approvalId());
+        if (approval.status() != ApprovalStatus.APPROVED) {
+            return Provisioning.refused("The approval is " + approval.status() + ", not APPROVED.");
+        }
+        for (Approval.Slot slot : approval.slots()) {
+            if (slot.decision() == null || slot.decision().decision() != Decision.APPROVE) {
+                return Provisioning.refused("Slot " + slot.position() + " (" + slot.kind() + ") has no approving decision.");
+            }
+            if (!slot.decision().verified()) {
+                return Provisioning.refused("The decision of " + slot.decision().approver() + " on slot " + slot.position()
+                        + " does not verify: " + slot.decision().verification() + ".");
+            }
+        }
+        KeyReference key = keys.reference(request.key());
+        if (key.state() != KeyState.ACTIVE) {
+            return Provisioning.refused("Key " + key.alias() + " is " + key.state() + " now, no longer ACTIVE.");
+        }
+        if (!people.isActive(request.beneficiary())) {
+            return Provisioning.refused(request.beneficiary() + " is no longer active.");
+        }
+        Instant now = clock.instant();
+        Grant grant = new Grant(UUID.randomUUID().toString(), request.beneficiary(), request.key(), request.permissions(),
+                now, now.plus(Duration.ofDays(request.durationDays())), requestId, GrantStatus.ACTIVE, null, null, null);
+        store.insert(grant);
+        String outcome = "Granted until " + grant.validUntil() + ".";
+        store.close(requestId, AccessRequestStatus.GRANTED, outcome, grant.id(), now);
+        events.publishEvent(new AccessGranted(grant.id(), requestId, grant.principal(), grant.key(), grant.permissions(),
+                grant.validUntil()));
+        events.publishEvent(new AccessRequestClosed(requestId, request.key(), AccessRequestStatus.GRANTED, outcome));
+        return new Provisioning(grant.id(), null);
+    }
+
+    public void refuse(String requestId, String reason) {
+        close(requestId, AccessRequestStatus.REFUSED, "Approved, but no grant was created: " + reason);
+    }
+
+    /** Closes a request the approval did not approve, with the rejecter's comment or the expiry. */
+    public void closeUnapproved(String requestId) {
+        RequestRow request = request(requestId);
+        Approval approval = approvals.get(request.approvalId());
+        if (approval.status() == ApprovalStatus.EXPIRED) {
+            close(requestId, AccessRequestStatus.EXPIRED, "Not decided in time; nothing was granted.");
+            return;
+        }
+        String comment = approval.slots().stream().filter(s -> s.decision() != null && s.decision().decision() == Decision.REJECT)
+                .map(s -> "Rejected by " + s.decision().approver() + ": " + s.decision().comment())
+                .findFirst().orElse("Rejected.");
+        close(requestId, AccessRequestStatus.REJECTED, comment);
+    }
+
+    private void close(String requestId, AccessRequestStatus status, String outcome) {
+        RequestRow request = request(requestId);
+        if (store.close(requestId, status, outcome, null, clock.instant())) {
+            events.publishEvent(new AccessRequestClosed(requestId, request.key(), status, outcome));
+        }
+    }
+
+    public Date grantUntil(String requestId) {
+        return Date.from(store.grantFor(requestId).orElseThrow(() -> new NoSuchElementException(
+                "Request " + requestId + " has no grant.")).validUntil());
+    }
+
+    /** The grant reached its end; a grant already revoked stays revoked. */
+    public void expireGrant(String requestId) {
+        store.grantFor(requestId).ifPresent(grant -> {
+            if (store.end(grant.id(), GrantStatus.EXPIRED, null, "Reached its end.", clock.instant())) {
+                events.publishEvent(new AccessExpired(grant.id(), grant.principal(), grant.key()));
+            }
+        });
+    }
+
+    private RequestRow request(String id) {
+        return store.findRequest(id).orElseThrow(() -> new NoSuchElementException("No access request " + id + "."));
+    }
+}

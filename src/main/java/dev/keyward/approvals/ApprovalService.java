@@ -1,0 +1,296 @@
+package dev.keyward.approvals;
+
+import dev.keyward.approvals.ApprovalEvents.ApprovalDecided;
+import dev.keyward.approvals.ApprovalEvents.ApprovalOpened;
+import dev.keyward.approvals.ApprovalEvents.DecisionRefused;
+import dev.keyward.approvals.internal.ApprovalProperties;
+import dev.keyward.approvals.internal.ApprovalStore;
+import dev.keyward.approvals.internal.ApprovalStore.CaseRow;
+import dev.keyward.approvals.internal.ApprovalStore.ChallengeRow;
+import dev.keyward.approvals.internal.ApprovalStore.DecisionRow;
+import dev.keyward.approvals.internal.ApprovalStore.SlotRow;
+import dev.keyward.approvals.internal.ApprovalTasks;
+import dev.keyward.approvals.internal.BusinessDays;
+import dev.keyward.approvals.internal.DecisionDocuments;
+import dev.keyward.approvals.internal.Eligibility;
+import dev.keyward.audit.AuditRefusals;
+import dev.keyward.identity.CurrentUser;
+import dev.keyward.identity.PasskeyAssertion;
+import dev.keyward.identity.PasskeySignatures;
+import dev.keyward.identity.PasskeySignatures.Verification;
+import dev.keyward.identity.PeopleService;
+import dev.keyward.identity.Roles;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Approvals whose every decision is signed with the approver's passkey. A decision is first prepared (the exact
+ * document to sign, whose SHA-256 becomes the WebAuthn challenge), then decided with the assertion the browser
+ * returns; the assertion is verified and stored with the document, and can be re-verified at any time.
+ */
+@Service
+@Transactional
+public class ApprovalService {
+
+    static final int MAX_COMMENT = 1000;
+    private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
+    private static final Base64.Decoder B64_DECODER = Base64.getUrlDecoder();
+
+    private final ApprovalStore store;
+    private final Eligibility eligibility;
+    private final ApprovalTasks tasks;
+    private final PeopleService people;
+    private final PasskeySignatures signatures;
+    private final CurrentUser currentUser;
+    private final ApplicationEventPublisher events;
+    private final AuditRefusals refusals;
+    private final ApprovalProperties properties;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+
+    ApprovalService(ApprovalStore store, Eligibility eligibility, ApprovalTasks tasks, PeopleService people,
+                    PasskeySignatures signatures, CurrentUser currentUser, ApplicationEventPublisher events,
+                    AuditRefusals refusals, ApprovalProperties properties, Clock clock) {
+        this.store = store;
+        this.eligibility = eligibility;
+        this.tasks = tasks;
+        this.people = people;
+        this.signatures = signatures;
+        this.currentUser = currentUser;
+        this.events = events;
+        this.refusals = refusals;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /**
+     * Opens a case with one slot per required approver. A MANAGER or KEY_OWNER slot whose person is missing,
+     * inactive, the requester or beneficiary, or already designated for an earlier slot goes to the security
+     * officers instead, with the reason recorded. Called from workflows, so it needs no signed-in person.
+     */
+    @PreAuthorize("permitAll()")
+    public String open(NewApproval request) {
+        Instant now = clock.instant();
+        String id = UUID.randomUUID().toString();
+        var zone = clock.getZone();
+        store.insert(new CaseRow(id, request.subjectType(), request.subjectId(), request.requester(), request.beneficiary(),
+                DecisionDocuments.canonical(request.facts()), ApprovalStatus.PENDING, now,
+                BusinessDays.add(now, properties.reminderBusinessDays(), zone),
+                BusinessDays.add(now, properties.escalationBusinessDays(), zone),
+                BusinessDays.add(now, properties.expiryBusinessDays(), zone), null));
+        List<String> designated = new ArrayList<>();
+        List<String> described = new ArrayList<>();
+        int position = 1;
+        for (NewApproval.RequiredSlot slot : request.slots()) {
+            String approver = slot.kind() == SlotKind.SECURITY_OFFICER ? null : slot.designated();
+            String routed = slot.kind() == SlotKind.SECURITY_OFFICER ? null : routing(slot, request, designated);
+            if (routed != null) {
+                approver = null;
+            } else if (approver != null) {
+                designated.add(approver);
+            }
+            store.insert(new SlotRow(UUID.randomUUID().toString(), id, position++, slot.kind(), approver, routed,
+                    ApprovalStatus.PENDING, null));
+            described.add(slot.kind() + (approver != null ? " " + approver : " (security officers)"));
+        }
+        events.publishEvent(new ApprovalOpened(id, request.subjectType(), request.subjectId(), described));
+        return id;
+    }
+
+    private String routing(NewApproval.RequiredSlot slot, NewApproval request, List<String> designated) {
+        String who = slot.designated();
+        String role = slot.kind() == SlotKind.MANAGER ? "manager" : "key owner";
+        if (who == null) {
+            return slot.kind() == SlotKind.MANAGER ? "The requester has no manager in the org chart." : "The key has no owner.";
+        }
+        if (!people.isActive(who)) {
+            return "The " + role + " " + who + " is not active.";
+        }
+        if (who.equals(request.requester()) || who.equals(request.beneficiary())) {
+            return "The " + role + " " + who + " is the requester or beneficiary.";
+        }
+        if (designated.contains(who)) {
+            return "The " + role + " " + who + " already fills another slot.";
+        }
+        return null;
+    }
+
+    /** The case with its slots and decisions, each decision re-verified now. */
+    @PreAuthorize("permitAll()")
+    @Transactional(readOnly = true)
+    public Approval get(String id) {
+        CaseRow row = store.findCase(id).orElseThrow(() -> new NoSuchElementException("No approval " + id + "."));
+        Map<String, DecisionRow> decisions = new LinkedHashMap<>();
+        store.decisions(id).forEach(d -> decisions.put(d.slotId(), d));
+        List<Approval.Slot> slots = store.slots(id).stream().map(s -> {
+            DecisionRow d = decisions.get(s.id());
+            Approval.SignedDecision signed = null;
+            if (d != null) {
+                Verification check = check(row, s, d);
+                signed = new Approval.SignedDecision(d.approver(), d.decision(), d.comment(), d.decidedAt(), d.document(),
+                        check.valid(), check.reason());
+            }
+            return new Approval.Slot(s.id(), s.position(), s.kind(), s.approver(), s.routedReason(), s.status(), signed);
+        }).toList();
+        return new Approval(row.id(), row.subjectType(), row.subjectId(), row.requester(), row.beneficiary(),
+                DecisionDocuments.parse(row.facts()), row.status(), row.createdAt(), row.remindAt(), row.escalateAt(),
+                row.expireAt(), row.concludedAt(), slots);
+    }
+
+    /** The slots the signed-in person may decide now. */
+    @PreAuthorize("isAuthenticated()")
+    @Transactional(readOnly = true)
+    public List<InboxItem> inbox() {
+        String me = currentUser.requireUsername();
+        boolean officer = people.activeWithRole(Roles.SECURITY_OFFICER).contains(me);
+        List<InboxItem> items = new ArrayList<>();
+        for (SlotRow slot : store.openSlotsFor(me, officer)) {
+            CaseRow c = store.findCase(slot.caseId()).orElseThrow();
+            if (eligibility.refusal(me, c, slot, store.slots(c.id()), store.decisions(c.id())).isEmpty()) {
+                items.add(new InboxItem(c.id(), slot.id(), slot.kind(), slot.routedReason(), c.subjectType(), c.subjectId(),
+                        c.requester(), c.beneficiary(), DecisionDocuments.parse(c.facts()), c.createdAt(), c.escalateAt(),
+                        c.expireAt()));
+            }
+        }
+        return items;
+    }
+
+    /**
+     * Prepares the signed-in person's decision on a slot: checks they may take it, fixes the document (facts,
+     * decision, approver, time, nonce) and returns what the browser needs to have it signed.
+     */
+    @PreAuthorize("isAuthenticated()")
+    public PreparedDecision prepare(String slotId, Decision decision, String comment) {
+        String me = currentUser.requireUsername();
+        Objects.requireNonNull(decision, "decision");
+        String note = comment == null || comment.isBlank() ? null : comment.strip();
+        if (decision == Decision.REJECT && note == null) {
+            throw new IllegalArgumentException("Say why you reject: the requester sees your comment.");
+        }
+        if (note != null && note.length() > MAX_COMMENT) {
+            throw new IllegalArgumentException("A comment has at most " + MAX_COMMENT + " characters.");
+        }
+        SlotRow slot = store.findSlot(slotId).orElseThrow(() -> new NoSuchElementException("No approval slot " + slotId + "."));
+        CaseRow c = store.findCase(slot.caseId()).orElseThrow();
+        refuseIfIneligible(me, c, slot);
+        Instant now = clock.instant();
+        byte[] nonceBytes = new byte[16];
+        random.nextBytes(nonceBytes);
+        String nonce = HexFormat.of().formatHex(nonceBytes);
+        String document = document(c, slot, me, decision, note, now, nonce);
+        byte[] challenge = DecisionDocuments.sha256(document);
+        Instant expires = now.plus(properties.signatureTimeout());
+        store.deleteExpiredChallenges(now);
+        store.insert(new ChallengeRow(nonce, slotId, me, decision, note, document, expires));
+        var request = signatures.request(me, challenge);
+        if (request.credentialIds().isEmpty()) {
+            throw new IllegalStateException("You have no passkey to sign with; add one under My security.");
+        }
+        return new PreparedDecision(nonce, document, challenge, request.rpId(), request.credentialIds(), expires);
+    }
+
+    /**
+     * Records a prepared decision once the approver's passkey has signed it: the assertion must verify against
+     * the approver's registered public key with the document's hash as challenge, and the approver must still be
+     * eligible. Completes the slot's task; a rejection ends the approval (the workflow concludes it).
+     */
+    @PreAuthorize("isAuthenticated()")
+    public Approval decide(String nonce, PasskeyAssertion assertion) {
+        String me = currentUser.requireUsername();
+        ChallengeRow prepared = store.takeChallenge(nonce)
+                .filter(p -> p.approver().equals(me))
+                .orElseThrow(() -> new NoSuchElementException("No decision of yours is waiting for a signature under "
+                        + "this reference; prepare it again."));
+        SlotRow slot = store.findSlot(prepared.slotId()).orElseThrow();
+        CaseRow c = store.lockCase(slot.caseId()).orElseThrow();
+        slot = store.findSlot(prepared.slotId()).orElseThrow();
+        if (prepared.expiresAt().isBefore(clock.instant())) {
+            throw refused(c, slot, me, "The signature came too late; prepare the decision again.");
+        }
+        refuseIfIneligible(me, c, slot);
+        byte[] challenge = DecisionDocuments.sha256(prepared.document());
+        Verification verification = signatures.verify(me, challenge, assertion);
+        if (!verification.valid()) {
+            throw refused(c, slot, me, "Your passkey signature did not verify: " + verification.reason());
+        }
+        store.insert(new DecisionRow(slot.id(), c.id(), me, prepared.decision(), prepared.comment(), prepared.document(),
+                B64.encodeToString(assertion.credentialId()), B64.encodeToString(assertion.authenticatorData()),
+                B64.encodeToString(assertion.clientDataJson()), B64.encodeToString(assertion.signature()), clock.instant()));
+        store.updateSlot(slot.id(), prepared.decision() == Decision.APPROVE ? ApprovalStatus.APPROVED : ApprovalStatus.REJECTED);
+        events.publishEvent(new ApprovalDecided(c.id(), c.subjectType(), c.subjectId(), slot.position(), slot.kind(), me,
+                prepared.decision(), HexFormat.of().formatHex(challenge)));
+        tasks.complete(slot.taskId());
+        return get(c.id());
+    }
+
+    private void refuseIfIneligible(String me, CaseRow c, SlotRow slot) {
+        Optional<String> refusal = eligibility.refusal(me, c, slot, store.slots(c.id()), store.decisions(c.id()));
+        if (refusal.isPresent()) {
+            throw refused(c, slot, me, refusal.get());
+        }
+    }
+
+    private RuntimeException refused(CaseRow c, SlotRow slot, String who, String reason) {
+        refusals.record(new DecisionRefused(c.id(), slot.id(), who, reason));
+        return new DecisionRefusedException(reason);
+    }
+
+    /** A stored decision holds when its document describes this case, slot, approver and decision and the signature verifies. */
+    private Verification check(CaseRow c, SlotRow slot, DecisionRow d) {
+        Map<String, Object> document;
+        try {
+            document = DecisionDocuments.parse(d.document());
+        } catch (IllegalArgumentException e) {
+            return new Verification(false, "the stored document is not valid JSON");
+        }
+        boolean describesThis = c.id().equals(document.get("approval"))
+                && Integer.valueOf(slot.position()).equals(document.get("slot"))
+                && slot.kind().name().equals(document.get("slotKind"))
+                && d.approver().equals(document.get("approver"))
+                && d.decision().name().equals(document.get("decision"))
+                && Objects.equals(d.comment(), document.get("comment"))
+                && DecisionDocuments.canonical(document.get("subject")).equals(c.facts());
+        if (!describesThis) {
+            return new Verification(false, "the stored document does not match the recorded decision");
+        }
+        try {
+            return signatures.verify(d.approver(), DecisionDocuments.sha256(d.document()), new PasskeyAssertion(
+                    B64_DECODER.decode(d.credentialId()), B64_DECODER.decode(d.authenticatorData()),
+                    B64_DECODER.decode(d.clientDataJson()), B64_DECODER.decode(d.signature())));
+        } catch (IllegalArgumentException e) {
+            return new Verification(false, "the stored assertion is not valid base64url");
+        }
+    }
+
+    private static String document(CaseRow c, SlotRow slot, String approver, Decision decision, String comment,
+                                   Instant at, String nonce) {
+        Map<String, Object> document = new LinkedHashMap<>();
+        document.put("approval", c.id());
+        document.put("subject", DecisionDocuments.parse(c.facts()));
+        document.put("slot", slot.position());
+        document.put("slotKind", slot.kind().name());
+        document.put("approver", approver);
+        document.put("decision", decision.name());
+        if (comment != null) {
+            document.put("comment", comment);
+        }
+        document.put("decidedAt", at.toString());
+        document.put("nonce", nonce);
+        return DecisionDocuments.canonical(document);
+    }
+}

@@ -1,0 +1,5 @@
+package dev.keyward.approvals;
+
+public enum ApprovalStatus {
+    PENDING, APPROVED, REJECTED, EXPIRED
+}

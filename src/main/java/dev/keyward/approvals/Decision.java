@@ -1,0 +1,5 @@
+package dev.keyward.approvals;
+
+public enum Decision {
+    APPROVE, REJECT
+}

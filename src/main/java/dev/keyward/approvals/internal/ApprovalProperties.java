@@ -1,0 +1,25 @@
+package dev.keyward.approvals.internal;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * {@code keyward.approvals.*}: when pending approvers are reminded, when a slot escalates to the security officers
+ * and when the request expires (in business days: weekends skipped), and how long a prepared decision may wait for
+ * its passkey signature.
+ */
+@ConfigurationProperties("keyward.approvals")
+public record ApprovalProperties(@DefaultValue("2") int reminderBusinessDays,
+                                 @DefaultValue("5") int escalationBusinessDays,
+                                 @DefaultValue("10") int expiryBusinessDays,
+                                 @DefaultValue("5m") Duration signatureTimeout) {
+
+    public ApprovalProperties {
+        if (reminderBusinessDays < 1 || escalationBusinessDays <= reminderBusinessDays
+                || expiryBusinessDays <= escalationBusinessDays) {
+            throw new IllegalArgumentException("keyward.approvals needs 1 <= reminder < escalation < expiry business "
+                    + "days, not " + reminderBusinessDays + ", " + escalationBusinessDays + ", " + expiryBusinessDays + ".");
+        }
+    }
+}

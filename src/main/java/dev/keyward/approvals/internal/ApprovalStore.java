@@ -1,0 +1,162 @@
+package dev.keyward.approvals.internal;
+
+import dev.keyward.approvals.ApprovalStatus;
+import dev.keyward.approvals.Decision;
+import dev.keyward.approvals.SlotKind;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The approvals tables. Rows are plain records; the service decides what they mean. */
+@Repository
+public class ApprovalStore {
+
+    public record CaseRow(String id, String subjectType, String subjectId, String requester, String beneficiary,
+                          String facts, ApprovalStatus status, Instant createdAt, Instant remindAt, Instant escalateAt,
+                          Instant expireAt, Instant concludedAt) {
+    }
+
+    public record SlotRow(String id, String caseId, int position, SlotKind kind, String approver, String routedReason,
+                          ApprovalStatus status, String taskId) {
+    }
+
+    public record DecisionRow(String slotId, String caseId, String approver, Decision decision, String comment,
+                              String document, String credentialId, String authenticatorData, String clientDataJson,
+                              String signature, Instant decidedAt) {
+    }
+
+    public record ChallengeRow(String nonce, String slotId, String approver, Decision decision, String comment,
+                               String document, Instant expiresAt) {
+    }
+
+    private final JdbcClient jdbc;
+
+    ApprovalStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public void insert(CaseRow c) {
+        jdbc.sql("insert into approvals_case (id, subject_type, subject_id, requester, beneficiary, facts, status, "
+                        + "created_at, remind_at, escalate_at, expire_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(c.id(), c.subjectType(), c.subjectId(), c.requester(), c.beneficiary(), c.facts(), c.status().name(),
+                        ts(c.createdAt()), ts(c.remindAt()), ts(c.escalateAt()), ts(c.expireAt()))
+                .update();
+    }
+
+    public void insert(SlotRow s) {
+        jdbc.sql("insert into approvals_slot (id, case_id, position, kind, approver, routed_reason, status) "
+                        + "values (?, ?, ?, ?, ?, ?, ?)")
+                .params(s.id(), s.caseId(), s.position(), s.kind().name(), s.approver(), s.routedReason(), s.status().name())
+                .update();
+    }
+
+    public void insert(DecisionRow d) {
+        jdbc.sql("insert into approvals_decision (slot_id, case_id, approver, decision, comment, document, credential_id, "
+                        + "authenticator_data, client_data_json, signature, decided_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(d.slotId(), d.caseId(), d.approver(), d.decision().name(), d.comment(), d.document(),
+                        d.credentialId(), d.authenticatorData(), d.clientDataJson(), d.signature(), ts(d.decidedAt()))
+                .update();
+    }
+
+    public void insert(ChallengeRow c) {
+        jdbc.sql("insert into approvals_challenge (nonce, slot_id, approver, decision, comment, document, expires_at) "
+                        + "values (?, ?, ?, ?, ?, ?, ?)")
+                .params(c.nonce(), c.slotId(), c.approver(), c.decision().name(), c.comment(), c.document(), ts(c.expiresAt()))
+                .update();
+    }
+
+    public Optional<CaseRow> findCase(String id) {
+        return jdbc.sql("select * from approvals_case where id = ?").param(id).query(ApprovalStore::caseRow).optional();
+    }
+
+    /** Locks the case row: decisions on one case are taken one at a time. */
+    public Optional<CaseRow> lockCase(String id) {
+        return jdbc.sql("select * from approvals_case where id = ? for update").param(id).query(ApprovalStore::caseRow).optional();
+    }
+
+    public Optional<SlotRow> findSlot(String id) {
+        return jdbc.sql("select * from approvals_slot where id = ?").param(id).query(ApprovalStore::slotRow).optional();
+    }
+
+    public List<SlotRow> slots(String caseId) {
+        return jdbc.sql("select * from approvals_slot where case_id = ? order by position").param(caseId)
+                .query(ApprovalStore::slotRow).list();
+    }
+
+    public List<DecisionRow> decisions(String caseId) {
+        return jdbc.sql("select * from approvals_decision where case_id = ?").param(caseId)
+                .query(ApprovalStore::decisionRow).list();
+    }
+
+    /** Pending slots of pending cases that {@code username} is designated for, or that any security officer may fill. */
+    public List<SlotRow> openSlotsFor(String username, boolean securityOfficer) {
+        return jdbc.sql("select s.* from approvals_slot s join approvals_case c on c.id = s.case_id "
+                        + "where c.status = 'PENDING' and s.status = 'PENDING' and (s.approver = ? or (? and s.approver is null)) "
+                        + "order by c.created_at, s.position")
+                .params(username, securityOfficer).query(ApprovalStore::slotRow).list();
+    }
+
+    public Optional<ChallengeRow> takeChallenge(String nonce) {
+        Optional<ChallengeRow> row = jdbc.sql("select * from approvals_challenge where nonce = ?").param(nonce)
+                .query((rs, i) -> new ChallengeRow(rs.getString("nonce"), rs.getString("slot_id"), rs.getString("approver"),
+                        Decision.valueOf(rs.getString("decision")), rs.getString("comment"), rs.getString("document"),
+                        instant(rs, "expires_at")))
+                .optional();
+        row.ifPresent(r -> jdbc.sql("delete from approvals_challenge where nonce = ?").param(nonce).update());
+        return row;
+    }
+
+    public void deleteExpiredChallenges(Instant now) {
+        jdbc.sql("delete from approvals_challenge where expires_at < ?").param(ts(now)).update();
+    }
+
+    public void updateSlot(String slotId, ApprovalStatus status) {
+        jdbc.sql("update approvals_slot set status = ? where id = ?").params(status.name(), slotId).update();
+    }
+
+    public void routeToSecurityOfficers(String slotId, String reason) {
+        jdbc.sql("update approvals_slot set approver = null, routed_reason = ? where id = ?").params(reason, slotId).update();
+    }
+
+    public void recordTask(String slotId, String taskId) {
+        jdbc.sql("update approvals_slot set task_id = ? where id = ?").params(taskId, slotId).update();
+    }
+
+    public void conclude(String caseId, ApprovalStatus status, Instant at) {
+        jdbc.sql("update approvals_case set status = ?, concluded_at = ? where id = ?").params(status.name(), ts(at), caseId).update();
+    }
+
+    private static CaseRow caseRow(ResultSet rs, int i) throws SQLException {
+        return new CaseRow(rs.getString("id"), rs.getString("subject_type"), rs.getString("subject_id"),
+                rs.getString("requester"), rs.getString("beneficiary"), rs.getString("facts"),
+                ApprovalStatus.valueOf(rs.getString("status")), instant(rs, "created_at"), instant(rs, "remind_at"),
+                instant(rs, "escalate_at"), instant(rs, "expire_at"), instant(rs, "concluded_at"));
+    }
+
+    private static SlotRow slotRow(ResultSet rs, int i) throws SQLException {
+        return new SlotRow(rs.getString("id"), rs.getString("case_id"), rs.getInt("position"),
+                SlotKind.valueOf(rs.getString("kind")), rs.getString("approver"), rs.getString("routed_reason"),
+                ApprovalStatus.valueOf(rs.getString("status")), rs.getString("task_id"));
+    }
+
+    private static DecisionRow decisionRow(ResultSet rs, int i) throws SQLException {
+        return new DecisionRow(rs.getString("slot_id"), rs.getString("case_id"), rs.getString("approver"),
+                Decision.valueOf(rs.getString("decision")), rs.getString("comment"), rs.getString("document"),
+                rs.getString("credential_id"), rs.getString("authenticator_data"), rs.getString("client_data_json"),
+                rs.getString("signature"), instant(rs, "decided_at"));
+    }
+
+    private static Timestamp ts(Instant instant) {
+        return instant == null ? null : Timestamp.from(instant);
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp value = rs.getTimestamp(column);
+        return value == null ? null : value.toInstant();
+    }
+}

@@ -1,0 +1,55 @@
+package dev.keyward.approvals.internal;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Map;
+
+/**
+ * Canonical JSON for what approvers sign: keys sorted at every level, no insignificant white space, times and
+ * enums as strings. The same facts therefore always give the same bytes, and the SHA-256 of those bytes is the
+ * WebAuthn challenge.
+ */
+public final class DecisionDocuments {
+
+    private static final ObjectMapper CANONICAL = JsonMapper.builder()
+            .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true)
+            .configure(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY, true)
+            .configure(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS, false)
+            .findAndAddModules()
+            .build();
+
+    private DecisionDocuments() {
+    }
+
+    public static String canonical(Object value) {
+        try {
+            // Through a tree first, so nested maps of any kind come out sorted.
+            return CANONICAL.writeValueAsString(CANONICAL.convertValue(value, Object.class));
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("Not representable as JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    public static Map<String, Object> parse(String json) {
+        try {
+            return CANONICAL.readValue(json, new TypeReference<>() { });
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("Not a decision document: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    public static byte[] sha256(String document) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(document.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package dev.keyward.approvals.internal;
+
+import dev.keyward.approvals.ApprovalStatus;
+import dev.keyward.approvals.internal.ApprovalStore.CaseRow;
+import dev.keyward.approvals.internal.ApprovalStore.DecisionRow;
+import dev.keyward.approvals.internal.ApprovalStore.SlotRow;
+import dev.keyward.identity.PeopleService;
+import dev.keyward.identity.Roles;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+
+/**
+ * Separation of duties for one slot: who may fill it. Nobody approves what they asked for or what benefits them,
+ * one person fills at most one slot of a case, a person designated for another open slot keeps that one, only
+ * ACTIVE people decide, and slots without a designated person are for security officers.
+ */
+@Component
+public class Eligibility {
+
+    private final PeopleService people;
+
+    Eligibility(PeopleService people) {
+        this.people = people;
+    }
+
+    /** Why {@code username} may not fill {@code slot} now, or empty when they may. */
+    public Optional<String> refusal(String username, CaseRow approval, SlotRow slot, List<SlotRow> slots,
+                                    List<DecisionRow> decisions) {
+        if (approval.status() != ApprovalStatus.PENDING) {
+            return Optional.of("This approval is already " + approval.status().name().toLowerCase() + ".");
+        }
+        if (slot.status() != ApprovalStatus.PENDING) {
+            return Optional.of("Slot " + slot.position() + " has already been decided.");
+        }
+        if (!people.isActive(username)) {
+            return Optional.of("Only active people can decide; " + username + " is not active.");
+        }
+        if (username.equals(approval.requester())) {
+            return Optional.of("You made this request; somebody else has to decide it.");
+        }
+        if (username.equals(approval.beneficiary())) {
+            return Optional.of("This request is for you; somebody else has to decide it.");
+        }
+        if (decisions.stream().anyMatch(d -> d.approver().equals(username))) {
+            return Optional.of("You have already decided on this request; every slot needs a different person.");
+        }
+        if (slot.approver() != null) {
+            return slot.approver().equals(username) ? Optional.empty()
+                    : Optional.of("This slot is for " + slot.approver() + ".");
+        }
+        if (!people.activeWithRole(Roles.SECURITY_OFFICER).contains(username)) {
+            return Optional.of("Only a security officer can fill this slot.");
+        }
+        boolean designatedElsewhere = slots.stream().anyMatch(s -> s.status() == ApprovalStatus.PENDING
+                && !s.id().equals(slot.id()) && username.equals(s.approver()));
+        return designatedElsewhere
+                ? Optional.of("You are the designated approver of another slot of this request; decide that one.")
+                : Optional.empty();
+    }
+}

@@ -1,0 +1,48 @@
+package dev.keyward.approvals.process;
+
+import dev.keyward.approvals.internal.ApprovalWorkflow;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The glue between bpmn/Approval.bpmn and {@link ApprovalWorkflow}: each bean maps variables in, calls one
+ * workflow method and maps the result out.
+ */
+@Configuration
+class ApprovalDelegates {
+
+    @Bean
+    JavaDelegate listApprovalSlots(ApprovalWorkflow workflow) {
+        return execution -> execution.setVariable(ApprovalProcess.SLOT_IDS,
+                workflow.slotIds((String) execution.getVariable(ApprovalProcess.APPROVAL_ID)));
+    }
+
+    @Bean
+    TaskListener recordApprovalTask(ApprovalWorkflow workflow) {
+        return task -> workflow.recordTask((String) task.getVariable(ApprovalProcess.SLOT_ID), task.getId());
+    }
+
+    @Bean
+    JavaDelegate remindApprovers(ApprovalWorkflow workflow) {
+        return execution -> workflow.remind((String) execution.getVariable(ApprovalProcess.SLOT_ID));
+    }
+
+    @Bean
+    JavaDelegate escalateApprovalSlot(ApprovalWorkflow workflow) {
+        return execution -> workflow.escalate((String) execution.getVariable(ApprovalProcess.SLOT_ID));
+    }
+
+    @Bean
+    JavaDelegate expireApproval(ApprovalWorkflow workflow) {
+        return execution -> execution.setVariable(ApprovalProcess.OUTCOME,
+                workflow.expire((String) execution.getVariable(ApprovalProcess.APPROVAL_ID)).name());
+    }
+
+    @Bean
+    JavaDelegate concludeApproval(ApprovalWorkflow workflow) {
+        return execution -> execution.setVariable(ApprovalProcess.OUTCOME,
+                workflow.conclude((String) execution.getVariable(ApprovalProcess.APPROVAL_ID)).name());
+    }
+}

@@ -1,0 +1,100 @@
+package dev.keyward.identity;
+
+import com.webauthn4j.WebAuthnManager;
+import com.webauthn4j.converter.exception.DataConversionException;
+import com.webauthn4j.converter.util.ObjectConverter;
+import com.webauthn4j.credential.CredentialRecordImpl;
+import com.webauthn4j.data.AuthenticationParameters;
+import com.webauthn4j.data.AuthenticationRequest;
+import com.webauthn4j.data.attestation.authenticator.AAGUID;
+import com.webauthn4j.data.attestation.authenticator.AttestedCredentialData;
+import com.webauthn4j.data.attestation.authenticator.COSEKey;
+import com.webauthn4j.data.attestation.statement.NoneAttestationStatement;
+import com.webauthn4j.data.client.Origin;
+import com.webauthn4j.data.client.challenge.DefaultChallenge;
+import com.webauthn4j.server.ServerProperty;
+import com.webauthn4j.verifier.exception.VerificationException;
+import dev.keyward.identity.internal.IdentityProperties;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.web.webauthn.api.CredentialRecord;
+import org.springframework.security.web.webauthn.api.PublicKeyCredentialUserEntity;
+import org.springframework.security.web.webauthn.management.PublicKeyCredentialUserEntityRepository;
+import org.springframework.security.web.webauthn.management.UserCredentialRepository;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Passkey signatures over something other than a sign-in: the browser asks the person's authenticator for an
+ * assertion whose challenge is a hash the caller chose (e.g. of an approval decision), and this service checks
+ * it against the person's registered public key, now or years later. User verification is required.
+ */
+@Service
+@Transactional(readOnly = true)
+@PreAuthorize("isAuthenticated()")
+public class PasskeySignatures {
+
+    /** What the browser needs to ask for a signature: the relying party and the person's credential ids. */
+    public record SignatureRequest(String rpId, byte[] challenge, List<byte[]> credentialIds) {
+    }
+
+    /** Whether an assertion holds, and if not, why. */
+    public record Verification(boolean valid, String reason) {
+        static Verification ok() {
+            return new Verification(true, "signature verified");
+        }
+    }
+
+    private final PublicKeyCredentialUserEntityRepository userEntities;
+    private final UserCredentialRepository credentials;
+    private final IdentityProperties properties;
+    private final ObjectConverter converter = new ObjectConverter();
+    private final WebAuthnManager webAuthn = WebAuthnManager.createNonStrictWebAuthnManager(converter);
+
+    PasskeySignatures(PublicKeyCredentialUserEntityRepository userEntities, UserCredentialRepository credentials,
+                      IdentityProperties properties) {
+        this.userEntities = userEntities;
+        this.credentials = credentials;
+        this.properties = properties;
+    }
+
+    public SignatureRequest request(String username, byte[] challenge) {
+        return new SignatureRequest(properties.webauthn().rpId(), challenge.clone(),
+                records(username).stream().map(r -> r.getCredentialId().getBytes()).toList());
+    }
+
+    /**
+     * Checks that {@code assertion} was made by one of {@code username}'s passkeys over {@code challenge}, for this
+     * relying party and one of its origins, with user presence and verification. The signature counter is not
+     * compared, so stored assertions can be re-verified at any time.
+     */
+    public Verification verify(String username, byte[] challenge, PasskeyAssertion assertion) {
+        CredentialRecord record = records(username).stream()
+                .filter(r -> Arrays.equals(r.getCredentialId().getBytes(), assertion.credentialId()))
+                .findFirst().orElse(null);
+        if (record == null) {
+            return new Verification(false, "the passkey is not one of " + username + "'s (removed, or someone else's)");
+        }
+        try {
+            COSEKey publicKey = converter.getCborConverter().readValue(record.getPublicKey().getBytes(), COSEKey.class);
+            var credential = new CredentialRecordImpl(new NoneAttestationStatement(), null, null, null, 0,
+                    new AttestedCredentialData(AAGUID.NULL, assertion.credentialId(), publicKey), null, null, null, null);
+            Set<Origin> origins = properties.webauthn().origins().stream().map(Origin::new).collect(Collectors.toSet());
+            var server = new ServerProperty(origins, properties.webauthn().rpId(), new DefaultChallenge(challenge));
+            webAuthn.verify(new AuthenticationRequest(assertion.credentialId(), null, assertion.authenticatorData(),
+                    assertion.clientDataJson(), null, assertion.signature()),
+                    new AuthenticationParameters(server, credential, List.of(assertion.credentialId()), true, true));
+            return Verification.ok();
+        } catch (VerificationException | DataConversionException | IllegalArgumentException e) {
+            return new Verification(false, e.getMessage());
+        }
+    }
+
+    private List<CredentialRecord> records(String username) {
+        PublicKeyCredentialUserEntity entity = userEntities.findByUsername(username);
+        return entity == null ? List.of() : credentials.findByUserId(entity.getId());
+    }
+}
