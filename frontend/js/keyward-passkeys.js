@@ -95,5 +95,30 @@
     window.location.href = result.redirectUrl;
   }
 
-  window.keywardPasskeys = { register, signIn };
+  /**
+   * Signs something other than a sign-in (e.g. an approval decision): asks one of the person's passkeys, with user
+   * verification, for an assertion over the server's challenge, and returns its parts for the server to verify
+   * and keep.
+   */
+  async function signDecision(challenge, rpId, credentialIds) {
+    requireWebAuthn();
+    const assertion = await navigator.credentials.get({
+      publicKey: {
+        challenge: b64url.decode(challenge),
+        rpId,
+        userVerification: "required",
+        timeout: 120000,
+        allowCredentials: credentialIds.map((id) => ({ type: "public-key", id: b64url.decode(id) })),
+      },
+    });
+    const response = assertion.response;
+    return {
+      credentialId: b64url.encode(assertion.rawId),
+      authenticatorData: b64url.encode(response.authenticatorData),
+      clientDataJSON: b64url.encode(response.clientDataJSON),
+      signature: b64url.encode(response.signature),
+    };
+  }
+
+  window.keywardPasskeys = { register, signIn, signDecision };
 })();

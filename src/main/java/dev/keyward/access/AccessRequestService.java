@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
@@ -113,6 +114,28 @@ public class AccessRequestService {
         return view(row, approval);
     }
 
+    /** A request as its approvers review it: with the beneficiary's current grants on the key and warnings. */
+    @Transactional(readOnly = true)
+    public AccessReview review(String id) {
+        AccessRequest request = get(id);
+        List<Grant> current = store.grants(request.key(), request.beneficiary(), true, 50);
+        List<String> warnings = new ArrayList<>();
+        if (current.stream().anyMatch(g -> g.permissions().contains(Permission.MANAGE))) {
+            warnings.add(request.beneficiary() + " already holds MANAGE on " + request.key() + ".");
+        }
+        if (request.permissions().contains(Permission.MANAGE)) {
+            warnings.add("MANAGE is requested: it allows administering the key, not only using it.");
+        }
+        KeyReference key = keys.reference(request.key());
+        if (request.durationDays() >= Math.min(key.maxGrantDays(), key.sensitivity().maxGrantDays())) {
+            warnings.add("The duration (" + request.durationDays() + " days) is the longest the key's policy allows.");
+        }
+        if (current.stream().anyMatch(g -> g.permissions().containsAll(request.permissions()))) {
+            warnings.add(request.beneficiary() + " already holds these permissions; the request may be redundant.");
+        }
+        return new AccessReview(request, current, warnings);
+    }
+
     /** The signed-in person's requests (made by or for them), newest first. */
     @Transactional(readOnly = true)
     public List<AccessRequest> mine() {
@@ -133,8 +156,9 @@ public class AccessRequestService {
 
     private AccessRequest view(RequestRow row, Approval approval) {
         List<AccessRequest.Step> steps = new ArrayList<>();
-        steps.add(new AccessRequest.Step(row.createdAt(), "Requested " + row.permissions().stream().sorted().toList()
-                + " on " + row.key() + " for " + row.durationDays() + " days", row.requester()));
+        String asked = row.permissions().stream().sorted().map(Enum::name).collect(Collectors.joining(", "));
+        steps.add(new AccessRequest.Step(row.createdAt(), "Requested " + asked + " on " + row.key() + " for "
+                + row.durationDays() + " days", row.requester()));
         if (approval != null) {
             approval.slots().forEach(slot -> {
                 if (slot.decision() != null) {

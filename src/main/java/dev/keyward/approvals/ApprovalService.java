@@ -210,7 +210,7 @@ public class ApprovalService {
      * eligible. Completes the slot's task; a rejection ends the approval (the workflow concludes it).
      */
     @PreAuthorize("isAuthenticated()")
-    public Approval decide(String nonce, PasskeyAssertion assertion) {
+    public void decide(String nonce, PasskeyAssertion assertion) {
         String me = currentUser.requireUsername();
         ChallengeRow prepared = store.takeChallenge(nonce)
                 .filter(p -> p.approver().equals(me))
@@ -235,7 +235,6 @@ public class ApprovalService {
         events.publishEvent(new ApprovalDecided(c.id(), c.subjectType(), c.subjectId(), slot.position(), slot.kind(), me,
                 prepared.decision(), HexFormat.of().formatHex(challenge)));
         tasks.complete(slot.taskId());
-        return get(c.id());
     }
 
     private void refuseIfIneligible(String me, CaseRow c, SlotRow slot) {

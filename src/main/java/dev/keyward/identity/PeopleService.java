@@ -49,7 +49,7 @@ public class PeopleService {
     @PreAuthorize("permitAll()")
     @Transactional(readOnly = true)
     public boolean isActive(String username) {
-        return username != null && people.findByUsername(username).filter(p -> p.getStatus() == PersonStatus.ACTIVE).isPresent();
+        return username != null && people.existsByUsernameAndStatus(username, PersonStatus.ACTIVE);
     }
 
     /** The org-chart manager of an ACTIVE {@code username}: for approval routing, which may run in a workflow. */

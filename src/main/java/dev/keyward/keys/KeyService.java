@@ -76,8 +76,7 @@ public class KeyService {
     @PreAuthorize("permitAll()")
     @Transactional(readOnly = true)
     public KeyReference reference(String alias) {
-        return keys.findByAlias(alias).map(ManagedKeyEntity::toReference)
-                .orElseThrow(() -> new NoSuchElementException("No key with alias '" + alias + "'."));
+        return keys.findReference(alias).orElseThrow(() -> new NoSuchElementException("No key with alias '" + alias + "'."));
     }
 
     @RolesAllowed(Roles.SECURITY_OFFICER)

@@ -13,10 +13,11 @@ import dev.keyward.keys.NewKey;
 import dev.keyward.keys.Sensitivity;
 import dev.keyward.support.SoftwareAuthenticator;
 import dev.keyward.support.TestPeople;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.webauthn.management.PublicKeyCredentialUserEntityRepository;
 import org.springframework.security.web.webauthn.management.UserCredentialRepository;
@@ -39,7 +40,8 @@ public class AccessFixture {
     private final PublicKeyCredentialUserEntityRepository userEntities;
     private final UserCredentialRepository credentials;
     private final IdentityProperties identity;
-    private final Map<String, SoftwareAuthenticator> passkeys = new HashMap<>();
+    private final Map<String, SoftwareAuthenticator> passkeys = new ConcurrentHashMap<>();
+    private final Map<String, Authentication> signedIn = new ConcurrentHashMap<>();
 
     AccessFixture(TestPeople people, KeyService keys, AccessRequestService requests, AccessPolicyService policy,
                   ApprovalService approvals, PublicKeyCredentialUserEntityRepository userEntities,
@@ -108,7 +110,11 @@ public class AccessFixture {
                 .orElseThrow(() -> new AssertionError(who + " has no slot of request " + requestId + " to decide"));
     }
 
+    /** Signs {@code username} in on this thread (their roles are read once per test run: fixtures do not change them). */
     public void as(String username) {
-        people.signIn(username);
+        SecurityContextHolder.getContext().setAuthentication(signedIn.computeIfAbsent(username, u -> {
+            people.signIn(u);
+            return SecurityContextHolder.getContext().getAuthentication();
+        }));
     }
 }

@@ -37,7 +37,7 @@ public class SoftwareAuthenticator {
     private final byte[] credentialId = new byte[16];
     private final String rpId;
     private final String origin;
-    private int counter;
+    private final java.util.concurrent.atomic.AtomicInteger counter = new java.util.concurrent.atomic.AtomicInteger();
 
     private SoftwareAuthenticator(String rpId, String origin) throws GeneralSecurityException {
         KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
@@ -90,7 +90,7 @@ public class SoftwareAuthenticator {
             byte[] authenticatorData = ByteBuffer.allocate(37)
                     .put(MessageDigest.getInstance("SHA-256").digest(rpId.getBytes(StandardCharsets.UTF_8)))
                     .put((byte) 0x05) // user present + user verified
-                    .putInt(++counter).array();
+                    .putInt(counter.incrementAndGet()).array();
             Signature ecdsa = Signature.getInstance("SHA256withECDSA");
             ecdsa.initSign(keys.getPrivate());
             ecdsa.update(authenticatorData);

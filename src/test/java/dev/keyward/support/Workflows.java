@@ -39,6 +39,20 @@ public class Workflows {
         throw new IllegalStateException("Jobs keep coming after 20 rounds");
     }
 
+    /** Runs the waiting async continuations of the process with {@code businessKey} (safe beside other threads' processes). */
+    public void runJobsOf(String businessKey) {
+        List<String> instances = instances(businessKey);
+        for (int round = 0; round < 20; round++) {
+            List<Job> due = management.createJobQuery().executable().list().stream()
+                    .filter(j -> j.getDuedate() == null && instances.contains(j.getProcessInstanceId())).toList();
+            if (due.isEmpty()) {
+                return;
+            }
+            due.forEach(job -> management.executeJob(job.getId()));
+        }
+        throw new IllegalStateException("Jobs keep coming after 20 rounds");
+    }
+
     /** The timers of the process with {@code businessKey} and the processes it called. */
     public List<Job> timers(String businessKey) {
         List<String> instances = instances(businessKey);

@@ -19,6 +19,7 @@ import dev.keyward.keys.KeyState;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -114,7 +115,8 @@ public class AccessWorkflow {
         Grant grant = new Grant(UUID.randomUUID().toString(), request.beneficiary(), request.key(), request.permissions(),
                 now, now.plus(Duration.ofDays(request.durationDays())), requestId, GrantStatus.ACTIVE, null, null, null);
         store.insert(grant);
-        String outcome = "Granted until " + grant.validUntil() + ".";
+        String outcome = "Granted until " + grant.validUntil().truncatedTo(ChronoUnit.MINUTES).toString().replace('T', ' ')
+                .replace("Z", " UTC") + ".";
         store.close(requestId, AccessRequestStatus.GRANTED, outcome, grant.id(), now);
         events.publishEvent(new AccessGranted(grant.id(), requestId, grant.principal(), grant.key(), grant.permissions(),
                 grant.validUntil()));

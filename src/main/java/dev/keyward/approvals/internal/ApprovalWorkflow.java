@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.util.Date;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.stream.Stream;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -57,23 +58,27 @@ public class ApprovalWorkflow {
         return store.slots(approvalId).stream().anyMatch(s -> s.status() == ApprovalStatus.REJECTED);
     }
 
-    /** Reminds whoever may fill a slot that is still open. */
-    public void remind(String slotId) {
-        SlotRow slot = slot(slotId);
-        if (slot.status() == ApprovalStatus.PENDING) {
-            events.publishEvent(new ApproversReminded(slot.caseId(), List.of(slot.approver() != null ? slot.approver()
-                    : "security officers")));
+    /** Reminds whoever may fill the slots that are still open. */
+    public void remind(String approvalId) {
+        List<String> pending = open(approvalId).map(s -> s.approver() != null ? s.approver() : "security officers")
+                .distinct().toList();
+        if (!pending.isEmpty()) {
+            events.publishEvent(new ApproversReminded(approvalId, pending));
         }
     }
 
-    /** Hands an open slot to the security officers when its designated approver has not decided in time. */
-    public void escalate(String slotId) {
-        SlotRow slot = slot(slotId);
-        if (slot.status() == ApprovalStatus.PENDING && slot.approver() != null) {
-            store.routeToSecurityOfficers(slotId, slot.approver() + " did not decide within "
-                    + properties.escalationBusinessDays() + " business days.");
-            events.publishEvent(new ApprovalEscalated(slot.caseId(), List.of(slot.position())));
+    /** Hands open slots to the security officers when their designated approvers have not decided in time. */
+    public void escalate(String approvalId) {
+        List<SlotRow> late = open(approvalId).filter(s -> s.approver() != null).toList();
+        late.forEach(slot -> store.routeToSecurityOfficers(slot.id(), slot.approver() + " did not decide within "
+                + properties.escalationBusinessDays() + " business days."));
+        if (!late.isEmpty()) {
+            events.publishEvent(new ApprovalEscalated(approvalId, late.stream().map(SlotRow::position).toList()));
         }
+    }
+
+    private Stream<SlotRow> open(String approvalId) {
+        return store.slots(approvalId).stream().filter(s -> s.status() == ApprovalStatus.PENDING);
     }
 
     /** Nobody completed the approval in time. */
@@ -109,9 +114,5 @@ public class ApprovalWorkflow {
 
     private CaseRow approval(String id) {
         return store.findCase(id).orElseThrow(() -> new NoSuchElementException("No approval " + id + "."));
-    }
-
-    private SlotRow slot(String id) {
-        return store.findSlot(id).orElseThrow(() -> new NoSuchElementException("No approval slot " + id + "."));
     }
 }

@@ -26,12 +26,12 @@ class ApprovalDelegates {
 
     @Bean
     JavaDelegate remindApprovers(ApprovalWorkflow workflow) {
-        return execution -> workflow.remind((String) execution.getVariable(ApprovalProcess.SLOT_ID));
+        return execution -> workflow.remind((String) execution.getVariable(ApprovalProcess.APPROVAL_ID));
     }
 
     @Bean
-    JavaDelegate escalateApprovalSlot(ApprovalWorkflow workflow) {
-        return execution -> workflow.escalate((String) execution.getVariable(ApprovalProcess.SLOT_ID));
+    JavaDelegate escalateApprovalSlots(ApprovalWorkflow workflow) {
+        return execution -> workflow.escalate((String) execution.getVariable(ApprovalProcess.APPROVAL_ID));
     }
 
     @Bean

@@ -3,10 +3,18 @@ package dev.keyward.identity.internal;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
 
 public interface PersonRepository extends JpaRepository<PersonEntity, Long> {
 
     Optional<PersonEntity> findByUsername(String username);
+
+    /** Just the name, for every audit record: no entity, no roles loaded. */
+    @Query("select p.displayName from PersonEntity p where p.username = :username")
+    Optional<String> findDisplayNameByUsername(String username);
+
+    @Query("select count(p) > 0 from PersonEntity p where p.username = :username and p.status = :status")
+    boolean existsByUsernameAndStatus(String username, dev.keyward.identity.PersonStatus status);
 
     List<PersonEntity> findByManagerUsernameOrderByUsername(String managerUsername);
 

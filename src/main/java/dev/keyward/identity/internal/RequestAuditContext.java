@@ -24,7 +24,7 @@ class RequestAuditContext implements AuditContext {
     @Override
     public AuditActor actor() {
         return currentUser.username()
-                .map(u -> new AuditActor(u, people.findByUsername(u).map(PersonEntity::getDisplayName).orElse(u)))
+                .map(u -> new AuditActor(u, people.findDisplayNameByUsername(u).orElse(u)))
                 .orElse(AuditActor.SYSTEM);
     }
 

@@ -3,7 +3,6 @@ package dev.keyward.keys.internal;
 import dev.keyward.hsm.KeyAlgorithm;
 import dev.keyward.keys.KeyPurpose;
 import dev.keyward.keys.KeyState;
-import dev.keyward.keys.KeyReference;
 import dev.keyward.keys.ManagedKey;
 import dev.keyward.keys.Sensitivity;
 import jakarta.persistence.CascadeType;
@@ -85,10 +84,6 @@ public class ManagedKeyEntity {
     void moveTo(KeyState to, Instant at, String by, String reason) {
         history.add(new StateChangeEntity(this, state, to, at, by, reason));
         state = to;
-    }
-
-    public KeyReference toReference() {
-        return new KeyReference(id, alias, purpose, sensitivity, ownerUsername, state, maxGrantDays);
     }
 
     public ManagedKey toManagedKey(boolean full) {

@@ -12,10 +12,13 @@ import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
+import com.vaadin.flow.router.AfterNavigationEvent;
+import com.vaadin.flow.router.AfterNavigationObserver;
 import com.vaadin.flow.router.Layout;
 import com.vaadin.flow.server.menu.MenuConfiguration;
 import com.vaadin.flow.server.menu.MenuEntry;
 import com.vaadin.flow.spring.security.AuthenticationContext;
+import dev.keyward.approvals.ApprovalService;
 import dev.keyward.identity.PeopleService;
 import dev.keyward.identity.Person;
 import jakarta.annotation.security.PermitAll;
@@ -26,9 +29,14 @@ import jakarta.annotation.security.PermitAll;
  */
 @Layout
 @PermitAll
-public class MainLayout extends AppLayout {
+public class MainLayout extends AppLayout implements AfterNavigationObserver {
 
-    MainLayout(AuthenticationContext authentication, PeopleService people) {
+    private final ApprovalService approvals;
+    private final Button bell = new Button(VaadinIcon.BELL.create());
+    private final Span bellCount = new Span();
+
+    MainLayout(AuthenticationContext authentication, PeopleService people, ApprovalService approvals) {
+        this.approvals = approvals;
         Person me = people.me();
         var title = new H1("Keyward");
         title.getStyle().set("font-size", "var(--lumo-font-size-l)").set("margin", "0");
@@ -39,7 +47,15 @@ public class MainLayout extends AppLayout {
         signOut.setId("sign-out");
         signOut.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
 
-        var header = new HorizontalLayout(new DrawerToggle(), title, who, signOut);
+        bell.setId("notifications");
+        bell.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        bell.getElement().setAttribute("aria-label", "Decisions waiting for you");
+        bell.addClickListener(e -> bell.getUI().ifPresent(ui -> ui.navigate("approvals")));
+        bellCount.setId("notification-count");
+        bellCount.getElement().getThemeList().add("badge error pill small");
+        bell.setSuffixComponent(bellCount);
+
+        var header = new HorizontalLayout(new DrawerToggle(), title, who, bell, signOut);
         header.setWidthFull();
         header.setAlignItems(FlexComponent.Alignment.CENTER);
         header.expand(who);
@@ -48,6 +64,15 @@ public class MainLayout extends AppLayout {
         addToNavbar(header);
         addToDrawer(menu());
         setPrimarySection(Section.DRAWER);
+    }
+
+    /** The bell shows how many decisions wait for the signed-in person; it is refreshed on every navigation. */
+    @Override
+    public void afterNavigation(AfterNavigationEvent event) {
+        int waiting = approvals.inbox().size();
+        bellCount.setText(String.valueOf(waiting));
+        bellCount.setVisible(waiting > 0);
+        bell.setTooltipText(waiting == 0 ? "No decision waits for you" : waiting + " decision(s) wait for you");
     }
 
     private static SideNav menu() {

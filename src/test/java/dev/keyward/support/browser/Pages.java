@@ -307,4 +307,108 @@ public final class Pages {
             new WebDriverWait(browser.driver(), WAIT).until(d -> row(alias).contains(state));
         }
     }
+
+    /** Request access: the policy acknowledgement, then the form. */
+    public record RequestAccessPage(Browser browser) {
+
+        public static RequestAccessPage open(Browser browser) {
+            browser.open("/request-access");
+            Pages.await(browser, By.id("request-key"));
+            return new RequestAccessPage(browser);
+        }
+
+        public boolean asksForPolicyAcknowledgement() {
+            return browser.driver().findElements(By.id("acknowledge-policy")).stream().anyMatch(WebElement::isDisplayed);
+        }
+
+        public void acknowledgePolicy() {
+            Pages.await(browser, By.id("acknowledge-policy")).click();
+            new WebDriverWait(browser.driver(), WAIT).until(ExpectedConditions.invisibilityOfElementLocated(By.id("acknowledge-policy")));
+        }
+
+        public void request(String alias, String permission, String justification) {
+            WebElement key = Pages.await(browser, By.id("request-key"));
+            type(key, alias);
+            new WebDriverWait(browser.driver(), WAIT).until(d -> d.findElements(By.cssSelector("vaadin-combo-box-item"))
+                    .stream().filter(i -> i.getText().startsWith(alias + " ")).findFirst().orElse(null)).click();
+            new WebDriverWait(browser.driver(), WAIT).until(d -> d.findElement(By.id("request-permissions"))
+                    .findElements(By.cssSelector("vaadin-checkbox")).stream()
+                    .filter(c -> c.getText().equals(permission)).findFirst().orElse(null)).click();
+            Pages.await(browser, By.id("request-justification")).findElement(By.cssSelector("textarea")).sendKeys(justification);
+            Pages.await(browser, By.id("submit-request")).click();
+        }
+    }
+
+    /** My requests, and one request's detail. */
+    public record MyRequestsPage(Browser browser) {
+
+        public static MyRequestsPage open(Browser browser) {
+            browser.open("/my-requests");
+            Pages.await(browser, By.id("my-requests"));
+            return new MyRequestsPage(browser);
+        }
+
+        public static MyRequestsPage await(Browser browser) {
+            Pages.await(browser, By.id("my-requests"));
+            return new MyRequestsPage(browser);
+        }
+
+        public String rowsText() {
+            return Pages.await(browser, By.id("my-requests")).findElements(By.cssSelector("vaadin-grid-cell-content"))
+                    .stream().map(WebElement::getText).reduce("", (a, b) -> a + " | " + b);
+        }
+
+        /** Opens the first request for {@code alias} and returns what its signature badge says. */
+        public String openAndReadSignatures(String alias) {
+            new WebDriverWait(browser.driver(), WAIT).until(d -> d.findElement(By.id("my-requests"))
+                    .findElements(By.cssSelector("vaadin-grid-cell-content")).stream()
+                    .filter(c -> c.getText().equals(alias)).findFirst().orElse(null)).click();
+            return Pages.await(browser, By.id("signatures-verified")).getText();
+        }
+    }
+
+    /** The approver's inbox. */
+    public record ApprovalsPage(Browser browser) {
+
+        public static ApprovalsPage open(Browser browser) {
+            browser.open("/approvals");
+            Pages.await(browser, By.id("approval-items"));
+            return new ApprovalsPage(browser);
+        }
+
+        public String waitingCount() {
+            return Pages.await(browser, By.id("notification-count")).getText();
+        }
+
+        public String cardText(String alias, String requester) {
+            return Pages.await(browser, card(alias, requester)).getText();
+        }
+
+        /** Approves with the browser's passkey and waits until the request has left the inbox. */
+        public void approve(String alias, String requester) {
+            WebElement approve = Pages.await(browser, card(alias, requester)).findElement(By.cssSelector("vaadin-button.approve"));
+            // A notification of an earlier step may still cover the button; a script click is what a person's click does.
+            browser.driver().executeScript("arguments[0].scrollIntoView(); arguments[0].click();", approve);
+            new WebDriverWait(browser.driver(), WAIT).until(d -> d.findElements(card(alias, requester)).isEmpty());
+        }
+
+        private static By card(String alias, String requester) {
+            return By.cssSelector(".approval-item[data-key='" + alias + "'][data-requester='" + requester + "']");
+        }
+    }
+
+    /** My grants. */
+    public record MyGrantsPage(Browser browser) {
+
+        public static MyGrantsPage open(Browser browser) {
+            browser.open("/my-grants");
+            Pages.await(browser, By.id("my-grants"));
+            return new MyGrantsPage(browser);
+        }
+
+        public String rowsText() {
+            return Pages.await(browser, By.id("my-grants")).findElements(By.cssSelector("vaadin-grid-cell-content"))
+                    .stream().map(WebElement::getText).reduce("", (a, b) -> a + " | " + b);
+        }
+    }
 }

@@ -1,0 +1,40 @@
+package dev.keyward.access.ui;
+
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import dev.keyward.access.Grant;
+import dev.keyward.access.GrantService;
+import jakarta.annotation.security.PermitAll;
+import java.time.Clock;
+import java.time.Duration;
+
+/** The signed-in person's grants: what they may do with which key, until when. */
+@Route("my-grants")
+@PageTitle("My grants · Keyward")
+@Menu(title = "My grants", order = 23, icon = "vaadin:key-o")
+@PermitAll
+public class MyGrantsView extends VerticalLayout {
+
+    MyGrantsView(GrantService grants, Clock clock) {
+        setSizeFull();
+        var grid = new Grid<Grant>();
+        grid.setId("my-grants");
+        grid.addColumn(Grant::key).setHeader("Key").setFlexGrow(2);
+        grid.addColumn(g -> Ui.permissions(g.permissions())).setHeader("Permissions").setFlexGrow(2);
+        grid.addComponentColumn(g -> Ui.status(g.status())).setHeader("Status").setAutoWidth(true);
+        grid.addColumn(g -> Ui.day(g.validFrom())).setHeader("From");
+        grid.addColumn(g -> Ui.day(g.validUntil())).setHeader("Until");
+        grid.addColumn(g -> g.activeAt(clock.instant())
+                ? "ends in " + Duration.between(clock.instant(), g.validUntil()).toDays() + " d"
+                : g.endReason() == null ? "" : g.endReason()).setHeader("").setFlexGrow(2);
+        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
+        grid.setItems(grants.mine());
+        grid.setSizeFull();
+        add(new H2("My grants"), grid);
+    }
+}

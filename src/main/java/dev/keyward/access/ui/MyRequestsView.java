@@ -1,0 +1,50 @@
+package dev.keyward.access.ui;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import dev.keyward.access.AccessRequest;
+import dev.keyward.access.AccessRequestService;
+import jakarta.annotation.security.PermitAll;
+
+/** The signed-in person's requests with their status; a click shows the timeline and the signed decisions. */
+@Route("my-requests")
+@PageTitle("My requests · Keyward")
+@Menu(title = "My requests", order = 21, icon = "vaadin:list")
+@PermitAll
+public class MyRequestsView extends VerticalLayout {
+
+    private final AccessRequestService requests;
+
+    MyRequestsView(AccessRequestService requests) {
+        this.requests = requests;
+        setSizeFull();
+        var grid = new Grid<AccessRequest>();
+        grid.setId("my-requests");
+        grid.addColumn(AccessRequest::key).setHeader("Key").setFlexGrow(2);
+        grid.addColumn(r -> Ui.permissions(r.permissions())).setHeader("Permissions").setFlexGrow(2);
+        grid.addComponentColumn(r -> Ui.status(r.status())).setHeader("Status").setAutoWidth(true);
+        grid.addColumn(r -> Ui.minute(r.createdAt())).setHeader("Requested");
+        grid.addColumn(r -> r.outcome() == null ? "waiting for approvers" : r.outcome()).setHeader("Outcome").setFlexGrow(3);
+        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
+        grid.addItemClickListener(e -> detail(e.getItem().id()));
+        grid.setItems(requests.mine());
+        grid.setSizeFull();
+        add(new H2("My requests"), grid);
+    }
+
+    private void detail(String id) {
+        AccessRequest request = requests.get(id);
+        var dialog = new Dialog("Request for " + request.key());
+        dialog.add(new RequestDetail(request));
+        dialog.getFooter().add(new Button("Close", e -> dialog.close()));
+        dialog.setWidth("70rem");
+        dialog.open();
+    }
+}

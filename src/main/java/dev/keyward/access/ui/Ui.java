@@ -1,0 +1,69 @@
+package dev.keyward.access.ui;
+
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import dev.keyward.access.AccessRequestStatus;
+import dev.keyward.access.GrantStatus;
+import dev.keyward.access.Permission;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.NoSuchElementException;
+import java.util.stream.Collectors;
+import org.springframework.security.access.AccessDeniedException;
+
+/** Small things the access views share: badges, notifications, refusals shown as messages. */
+final class Ui {
+
+    private Ui() {
+    }
+
+    static Span badge(String text, String theme) {
+        var span = new Span(text);
+        span.getElement().getThemeList().add("badge " + theme);
+        return span;
+    }
+
+    static Span status(AccessRequestStatus status) {
+        return badge(status.name(), switch (status) {
+            case GRANTED -> "success";
+            case PENDING -> "contrast";
+            case REJECTED, EXPIRED, REFUSED -> "error";
+        });
+    }
+
+    static Span status(GrantStatus status) {
+        return badge(status.name(), status == GrantStatus.ACTIVE ? "success" : "contrast");
+    }
+
+    static String permissions(Collection<Permission> permissions) {
+        return permissions.stream().sorted().map(Enum::name).collect(Collectors.joining(", "));
+    }
+
+    static String day(Instant instant) {
+        return instant == null ? "—" : instant.toString().substring(0, 10);
+    }
+
+    static String minute(Instant instant) {
+        return instant == null ? "—" : instant.toString().substring(0, 16).replace('T', ' ');
+    }
+
+    static void success(String text) {
+        Notification.show(text, 6000, Notification.Position.TOP_CENTER).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+    }
+
+    static void error(String text) {
+        Notification.show(text, 8000, Notification.Position.TOP_CENTER).addThemeVariants(NotificationVariant.LUMO_ERROR);
+    }
+
+    /** Runs a change; a refusal (bad input, state, not found, not allowed) is shown, not thrown. */
+    static boolean attempt(Runnable change) {
+        try {
+            change.run();
+            return true;
+        } catch (IllegalArgumentException | IllegalStateException | NoSuchElementException | AccessDeniedException e) {
+            error(e.getMessage());
+            return false;
+        }
+    }
+}

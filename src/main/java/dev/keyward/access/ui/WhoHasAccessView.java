@@ -1,0 +1,102 @@
+package dev.keyward.access.ui;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import dev.keyward.access.Grant;
+import dev.keyward.access.GrantService;
+import dev.keyward.access.GrantStatus;
+import dev.keyward.identity.CurrentUser;
+import dev.keyward.identity.Roles;
+import dev.keyward.keys.KeyFilter;
+import dev.keyward.keys.KeyService;
+import dev.keyward.keys.ManagedKey;
+import jakarta.annotation.security.PermitAll;
+
+/**
+ * Who has access to a key: all grants for security officers and auditors, those on their keys for owners (others
+ * see only their own). Owners and security officers revoke here, with a reason.
+ */
+@Route("who-has-access")
+@PageTitle("Who has access · Keyward")
+@Menu(title = "Who has access", order = 24, icon = "vaadin:users")
+@PermitAll
+public class WhoHasAccessView extends VerticalLayout {
+
+    private final GrantService grants;
+    private final CurrentUser currentUser;
+    private final ComboBox<ManagedKey> key = new ComboBox<>("Key");
+    private final Checkbox activeOnly = new Checkbox("Active only", true);
+    private final Grid<Grant> grid = new Grid<>();
+
+    WhoHasAccessView(GrantService grants, KeyService keys, CurrentUser currentUser) {
+        this.grants = grants;
+        this.currentUser = currentUser;
+        setSizeFull();
+        key.setId("access-key");
+        key.setItems(query -> keys.find(new KeyFilter(null, null, null, null,
+                query.getFilter().filter(f -> !f.isBlank()).orElse(null), false), query.getOffset(), query.getLimit()).stream());
+        key.setItemLabelGenerator(ManagedKey::alias);
+        key.addValueChangeListener(e -> refresh());
+        activeOnly.addValueChangeListener(e -> refresh());
+        grid.setId("key-grants");
+        grid.addColumn(Grant::principal).setHeader("Principal");
+        grid.addColumn(g -> Ui.permissions(g.permissions())).setHeader("Permissions").setFlexGrow(2);
+        grid.addComponentColumn(g -> Ui.status(g.status())).setHeader("Status").setAutoWidth(true);
+        grid.addColumn(g -> Ui.day(g.validFrom())).setHeader("From");
+        grid.addColumn(g -> Ui.day(g.validUntil())).setHeader("Until");
+        grid.addColumn(g -> g.endReason() == null ? "" : g.endedBy() + ": " + g.endReason()).setHeader("Ended").setFlexGrow(2);
+        grid.addComponentColumn(this::revokeButton).setHeader("").setAutoWidth(true);
+        grid.setSizeFull();
+        var filters = new HorizontalLayout(key, activeOnly);
+        filters.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+        add(new H2("Who has access"), filters, grid);
+    }
+
+    private void refresh() {
+        grid.setItems(key.getValue() == null ? java.util.List.of()
+                : grants.find(key.getValue().alias(), null, activeOnly.getValue()));
+    }
+
+    private com.vaadin.flow.component.Component revokeButton(Grant grant) {
+        boolean may = grant.status() == GrantStatus.ACTIVE && key.getValue() != null
+                && (currentUser.hasRole(Roles.SECURITY_OFFICER)
+                || currentUser.username().filter(key.getValue().owner()::equals).isPresent());
+        var revoke = new Button("Revoke", e -> revokeDialog(grant).open());
+        revoke.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_SMALL);
+        revoke.addClassName("revoke-grant");
+        revoke.setVisible(may);
+        return revoke;
+    }
+
+    private Dialog revokeDialog(Grant grant) {
+        var dialog = new Dialog("Revoke " + grant.principal() + "'s access to " + grant.key());
+        var reason = new TextArea("Reason (kept in the audit log)");
+        reason.setId("revoke-reason");
+        reason.setWidthFull();
+        var confirm = new Button("Revoke now", e -> {
+            if (Ui.attempt(() -> grants.revoke(grant.id(), reason.getValue()))) {
+                Ui.success("Access revoked; the next use is refused.");
+                dialog.close();
+                refresh();
+            }
+        });
+        confirm.setId("confirm-revoke");
+        confirm.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_ERROR);
+        dialog.add(reason);
+        dialog.getFooter().add(new Button("Cancel", e -> dialog.close()), confirm);
+        dialog.setWidth("30rem");
+        return dialog;
+    }
+}
