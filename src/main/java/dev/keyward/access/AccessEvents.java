@@ -37,14 +37,17 @@ public final class AccessEvents {
         }
     }
 
-    public record AccessRequestClosed(String requestId, String key, AccessRequestStatus status, String result)
+    public record AccessRequestClosed(String requestId, String requester, String key, AccessRequestStatus status,
+                                      String result)
             implements AuditableEvent {
         public String action() { return "access.request.closed"; }
         public AuditTarget target() { return new AuditTarget("access-request", requestId); }
         public AuditOutcome outcome() {
             return status == AccessRequestStatus.REFUSED ? AuditOutcome.DENIED : AuditOutcome.SUCCESS;
         }
-        public Map<String, ?> details() { return Map.of("key", key, "status", status, "result", result); }
+        public Map<String, ?> details() {
+            return Map.of("requester", requester, "key", key, "status", status, "result", result);
+        }
     }
 
     public record AccessGranted(String grantId, String requestId, String principal, String key,

@@ -60,6 +60,14 @@ public class PeopleService {
                 .map(p -> p.toPerson().managerUsername());
     }
 
+    /** How to reach {@code username} if they are ACTIVE: for notifications, which workflows send too. */
+    @PreAuthorize("permitAll()")
+    @Transactional(readOnly = true)
+    public Optional<Contact> contact(String username) {
+        return people.findByUsername(username).filter(p -> p.getStatus() == PersonStatus.ACTIVE)
+                .map(PersonEntity::toPerson).map(p -> new Contact(p.username(), p.displayName(), p.email()));
+    }
+
     /** The ACTIVE people holding {@code role}: for routing approvals to, e.g., the security officers. */
     @PreAuthorize("permitAll()")
     @Transactional(readOnly = true)

@@ -1,5 +1,7 @@
 package dev.keyward.support;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
 import dev.keyward.access.AccessFixture;
 import dev.keyward.audit.AuditTestSupport;
 import java.io.IOException;
@@ -28,6 +30,8 @@ import org.springframework.test.context.DynamicPropertySource;
 public abstract class IntegrationTest {
 
     public static final int PORT = freePort();
+    /** An in-process SMTP server that receives Keyward's e-mail (one for the whole test run). */
+    public static final GreenMail MAIL = startMail();
 
     @Autowired
     protected MutableClock clock;
@@ -35,6 +39,8 @@ public abstract class IntegrationTest {
     @DynamicPropertySource
     static void port(DynamicPropertyRegistry registry) {
         registry.add("server.port", () -> PORT);
+        registry.add("spring.mail.host", () -> "127.0.0.1");
+        registry.add("spring.mail.port", () -> MAIL.getSmtp().getPort());
     }
 
     @AfterEach
@@ -44,6 +50,12 @@ public abstract class IntegrationTest {
 
     protected static String baseUrl() {
         return "http://localhost:" + PORT;
+    }
+
+    private static GreenMail startMail() {
+        GreenMail mail = new GreenMail(new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        mail.start();
+        return mail;
     }
 
     private static int freePort() {

@@ -120,7 +120,8 @@ public class AccessWorkflow {
         store.close(requestId, AccessRequestStatus.GRANTED, outcome, grant.id(), now);
         events.publishEvent(new AccessGranted(grant.id(), requestId, grant.principal(), grant.key(), grant.permissions(),
                 grant.validUntil()));
-        events.publishEvent(new AccessRequestClosed(requestId, request.key(), AccessRequestStatus.GRANTED, outcome));
+        events.publishEvent(new AccessRequestClosed(requestId, request.requester(), request.key(),
+                AccessRequestStatus.GRANTED, outcome));
         return new Provisioning(grant.id(), null);
     }
 
@@ -145,7 +146,7 @@ public class AccessWorkflow {
     private void close(String requestId, AccessRequestStatus status, String outcome) {
         RequestRow request = request(requestId);
         if (store.close(requestId, status, outcome, null, clock.instant())) {
-            events.publishEvent(new AccessRequestClosed(requestId, request.key(), status, outcome));
+            events.publishEvent(new AccessRequestClosed(requestId, request.requester(), request.key(), status, outcome));
         }
     }
 
