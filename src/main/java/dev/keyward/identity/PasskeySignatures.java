@@ -15,7 +15,14 @@ import com.webauthn4j.data.client.challenge.DefaultChallenge;
 import com.webauthn4j.server.ServerProperty;
 import com.webauthn4j.verifier.exception.VerificationException;
 import dev.keyward.identity.internal.IdentityProperties;
+import java.nio.ByteBuffer;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -53,6 +60,13 @@ public class PasskeySignatures {
     private final IdentityProperties properties;
     private final ObjectConverter converter = new ObjectConverter();
     private final WebAuthnManager webAuthn = WebAuthnManager.createNonStrictWebAuthnManager(converter);
+    /** Fingerprints of verifications that succeeded (bounded, least recently used out). */
+    private final Map<String, Boolean> verified = Collections.synchronizedMap(new LinkedHashMap<>(1024, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+            return size() > 10_000;
+        }
+    });
 
     PasskeySignatures(PublicKeyCredentialUserEntityRepository userEntities, UserCredentialRepository credentials,
                       IdentityProperties properties) {
@@ -80,6 +94,10 @@ public class PasskeySignatures {
         if (record == null) {
             return new Verification(false, "the passkey is not one of " + username + "'s (removed, or someone else's)");
         }
+        String inputs = fingerprint(record.getPublicKey().getBytes(), challenge, assertion);
+        if (verified.containsKey(inputs)) {
+            return Verification.ok();
+        }
         try {
             COSEKey publicKey = converter.getCborConverter().readValue(record.getPublicKey().getBytes(), COSEKey.class);
             var credential = new CredentialRecordImpl(new NoneAttestationStatement(), null, null, null, 0,
@@ -89,9 +107,29 @@ public class PasskeySignatures {
             webAuthn.verify(new AuthenticationRequest(assertion.credentialId(), null, assertion.authenticatorData(),
                     assertion.clientDataJson(), null, assertion.signature()),
                     new AuthenticationParameters(server, credential, List.of(assertion.credentialId()), true, true));
+            verified.put(inputs, Boolean.TRUE);
             return Verification.ok();
         } catch (VerificationException | DataConversionException | IllegalArgumentException e) {
             return new Verification(false, e.getMessage());
+        }
+    }
+
+    /**
+     * SHA-256 over every input of a verification (length-prefixed): the same inputs always give the same verdict,
+     * so a decision verified when it was taken need not pay for ECDSA again when it is re-checked before a grant.
+     * Any change to the stored document, assertion or registered key changes the fingerprint and is verified anew.
+     */
+    private static String fingerprint(byte[] publicKey, byte[] challenge, PasskeyAssertion assertion) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            for (byte[] part : List.of(publicKey, challenge, assertion.credentialId(), assertion.authenticatorData(),
+                    assertion.clientDataJson(), assertion.signature())) {
+                digest.update(ByteBuffer.allocate(4).putInt(part.length).array());
+                digest.update(part);
+            }
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 

@@ -56,8 +56,7 @@ public class PeopleService {
     @PreAuthorize("permitAll()")
     @Transactional(readOnly = true)
     public Optional<String> managerOf(String username) {
-        return people.findByUsername(username).filter(p -> p.getStatus() == PersonStatus.ACTIVE)
-                .map(p -> p.toPerson().managerUsername());
+        return people.findManagerUsername(username, PersonStatus.ACTIVE);
     }
 
     /** How to reach {@code username} if they are ACTIVE: for notifications, which workflows send too. */

@@ -1,5 +1,6 @@
 package dev.keyward.identity.internal;
 
+import dev.keyward.identity.PersonStatus;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
@@ -13,8 +14,11 @@ public interface PersonRepository extends JpaRepository<PersonEntity, Long> {
     @Query("select p.displayName from PersonEntity p where p.username = :username")
     Optional<String> findDisplayNameByUsername(String username);
 
+    @Query("select m.username from PersonEntity p join p.manager m where p.username = :username and p.status = :status")
+    Optional<String> findManagerUsername(String username, PersonStatus status);
+
     @Query("select count(p) > 0 from PersonEntity p where p.username = :username and p.status = :status")
-    boolean existsByUsernameAndStatus(String username, dev.keyward.identity.PersonStatus status);
+    boolean existsByUsernameAndStatus(String username, PersonStatus status);
 
     List<PersonEntity> findByManagerUsernameOrderByUsername(String managerUsername);
 
