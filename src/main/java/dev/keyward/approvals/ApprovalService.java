@@ -130,7 +130,11 @@ public class ApprovalService {
         return null;
     }
 
-    /** The case with its slots and decisions, each decision re-verified now. */
+    /**
+     * The case with its slots and decisions, each decision re-verified now. Open to workflows (provisioning runs
+     * without a signed-in person); callers that show it to people decide who may see it (the access module's
+     * request visibility, for example).
+     */
     @PreAuthorize("permitAll()")
     @Transactional(readOnly = true)
     public Approval get(String id) {

@@ -2,6 +2,7 @@ package dev.keyward.access;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions.init;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
@@ -83,8 +84,8 @@ class AccessRequestWorkflowTest extends IntegrationTest {
         ProcessInstance process = process(request.id());
         assertThat(process).isWaitingAt("Activity_ApproveAccess");
         assertThat(request.approval().slots()).extracting(Approval.Slot::kind, Approval.Slot::approver)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(SlotKind.MANAGER, cast.manager()),
-                        org.assertj.core.groups.Tuple.tuple(SlotKind.KEY_OWNER, cast.owner()));
+                .containsExactly(tuple(SlotKind.MANAGER, cast.manager()),
+                        tuple(SlotKind.KEY_OWNER, cast.owner()));
 
         fixture.decide(cast.manager(), request.id(), Decision.APPROVE, null);
         fixture.decide(cast.owner(), request.id(), Decision.APPROVE, "fine for the batch");

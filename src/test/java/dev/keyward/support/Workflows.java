@@ -2,7 +2,7 @@ package dev.keyward.support;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Date;
+import java.util.Comparator;
 import java.util.List;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -68,7 +68,7 @@ public class Workflows {
         int fired = 0;
         while (true) {
             var next = timers(businessKey).stream().filter(j -> !j.getDuedate().toInstant().isAfter(now))
-                    .min(java.util.Comparator.comparing(Job::getDuedate));
+                    .min(Comparator.comparing(Job::getDuedate));
             if (next.isEmpty()) {
                 return fired;
             }
