@@ -39,12 +39,16 @@ public class Workflows {
         throw new IllegalStateException("Jobs keep coming after 20 rounds");
     }
 
-    /** Runs the waiting async continuations of the process with {@code businessKey} (safe beside other threads' processes). */
+    /**
+     * Runs the waiting async continuations of the process with {@code businessKey} itself (not of processes it
+     * called), safe beside other threads' processes; asked per instance, an indexed look-up.
+     */
     public void runJobsOf(String businessKey) {
-        List<String> instances = instances(businessKey);
+        List<String> instances = runtime.createProcessInstanceQuery().processInstanceBusinessKey(businessKey).list()
+                .stream().map(ProcessInstance::getId).toList();
         for (int round = 0; round < 20; round++) {
-            List<Job> due = management.createJobQuery().executable().list().stream()
-                    .filter(j -> j.getDuedate() == null && instances.contains(j.getProcessInstanceId())).toList();
+            List<Job> due = instances.stream().flatMap(id -> management.createJobQuery().processInstanceId(id)
+                    .executable().list().stream()).filter(j -> j.getDuedate() == null).toList();
             if (due.isEmpty()) {
                 return;
             }

@@ -9,6 +9,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
@@ -101,10 +102,22 @@ public class AccessStore {
 
     /** Grants matching the filters (null means any), newest first. */
     public List<Grant> grants(String key, String principal, boolean activeOnly, int limit) {
-        return jdbc.sql("select * from access_grant where (cast(? as varchar(64)) is null or key_alias = ?) "
-                        + "and (cast(? as varchar(64)) is null or principal = ?) and (? = false or status = 'ACTIVE') "
-                        + "order by valid_from desc fetch first " + limit + " rows only")
-                .params(key, key, principal, principal, activeOnly).query(AccessStore::grant).list();
+        // Only the filters given go into the SQL, so the key and principal indexes serve them.
+        StringBuilder sql = new StringBuilder("select * from access_grant where 1 = 1");
+        List<Object> params = new ArrayList<>();
+        if (key != null) {
+            sql.append(" and key_alias = ?");
+            params.add(key);
+        }
+        if (principal != null) {
+            sql.append(" and principal = ?");
+            params.add(principal);
+        }
+        if (activeOnly) {
+            sql.append(" and status = 'ACTIVE'");
+        }
+        sql.append(" order by valid_from desc fetch first ").append(limit).append(" rows only");
+        return jdbc.sql(sql.toString()).params(params).query(AccessStore::grant).list();
     }
 
     /** Ends an active grant; returns false when it had already ended. */
