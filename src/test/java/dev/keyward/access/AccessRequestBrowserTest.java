@@ -55,12 +55,12 @@ class AccessRequestBrowserTest extends IntegrationTest {
     @Test
     void aliceRequestsBobCarolAndDaveApproveWithPasskeysAndAliceHoldsTheGrant() {
         try (Browser alice = signedIn("alice")) {
-            var request = RequestAccessPage.open(alice);
+            var request = RequestAccessPage.openFor(alice, KEY); // as the key detail's "Request access" opens it
             if (request.asksForPolicyAcknowledgement()) {
                 alice.screenshot("request-access-policy");
                 request.acknowledgePolicy();
             }
-            request.request(KEY, "USE_ENCRYPT", "Settlement batch encrypts card numbers before storage.");
+            request.request("USE_ENCRYPT", "Settlement batch encrypts card numbers before storage.");
             var mine = MyRequestsPage.await(alice);
             assertThat(mine.rowsText()).contains(KEY, "PENDING");
             String requestId = jdbc.queryForObject("select id from access_request where requester = 'alice' and key_alias = ? "

@@ -43,6 +43,10 @@ class KeyInventoryQueryTest extends IntegrationTest {
         assertThat(aliases(new KeyFilter(null, null, "carol", null, null, false))).contains("payments-dek", "payments-mac")
                 .doesNotContain("orders-dek");
         assertThat(aliases(new KeyFilter(null, null, null, null, "card", false))).contains("payments-dek", "payments-archive");
+        assertThat(aliases(new KeyFilter(null, null, null, null, "heidi", false))).as("search by owner")
+                .contains("hr-dek", "hr-export-mac").doesNotContain("payments-dek");
+        assertThat(aliases(new KeyFilter(null, null, null, null, "Encrypt", false))).as("search by purpose (neither "
+                + "alias nor description says so)").contains("orders-dek", "analytics-dek").doesNotContain("payments-mac");
         assertThat(aliases(new KeyFilter(KeyState.COMPROMISED, null, null, null, null, false))).contains("legacy-reports")
                 .allSatisfy(a -> assertThat(keys.get(a).state()).isEqualTo(KeyState.COMPROMISED));
         assertThat(aliases(new KeyFilter(null, null, null, null, null, true)))

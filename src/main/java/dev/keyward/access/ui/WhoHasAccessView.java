@@ -11,6 +11,8 @@ import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
@@ -32,9 +34,10 @@ import jakarta.annotation.security.PermitAll;
 @PageTitle("Who has access · Keyward")
 @Menu(title = "Who has access", order = 24, icon = "vaadin:users")
 @PermitAll
-public class WhoHasAccessView extends VerticalLayout {
+public class WhoHasAccessView extends VerticalLayout implements BeforeEnterObserver {
 
     private final GrantService grants;
+    private final KeyService keys;
     private final CurrentUser currentUser;
     private final ComboBox<ManagedKey> key = new ComboBox<>("Key");
     private final Checkbox activeOnly = new Checkbox("Active only", true);
@@ -42,6 +45,7 @@ public class WhoHasAccessView extends VerticalLayout {
 
     WhoHasAccessView(GrantService grants, KeyService keys, CurrentUser currentUser) {
         this.grants = grants;
+        this.keys = keys;
         this.currentUser = currentUser;
         setSizeFull();
         key.setId("access-key");
@@ -62,6 +66,12 @@ public class WhoHasAccessView extends VerticalLayout {
         var filters = new HorizontalLayout(key, activeOnly);
         filters.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         add(new H2("Who has access"), filters, grid);
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        event.getLocation().getQueryParameters().getSingleParameter("key").ifPresent(alias ->
+                Ui.attempt(() -> key.setValue(keys.get(alias))));
     }
 
     private void refresh() {

@@ -1,11 +1,13 @@
 package dev.keyward.keys.internal;
 
 import dev.keyward.keys.KeyFilter;
+import dev.keyward.keys.KeyPurpose;
 import dev.keyward.keys.KeyState;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.criteria.Predicate;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
@@ -61,8 +63,12 @@ public class KeyQueries {
             }
             if (f.search() != null && !f.search().isBlank()) {
                 String like = "%" + f.search().strip().toLowerCase(Locale.ROOT).replace("%", "\\%").replace("_", "\\_") + "%";
-                all.add(cb.or(cb.like(cb.lower(root.get("alias")), like, '\\'),
-                        cb.like(cb.lower(root.get("description")), like, '\\')));
+                List<Predicate> any = new ArrayList<>(List.of(cb.like(cb.lower(root.get("alias")), like, '\\'),
+                        cb.like(cb.lower(root.get("description")), like, '\\'),
+                        cb.like(cb.lower(root.get("ownerUsername")), like, '\\')));
+                Arrays.stream(KeyPurpose.values()).filter(p -> p.name().equalsIgnoreCase(f.search().strip()))
+                        .forEach(p -> any.add(cb.equal(root.get("purpose"), p)));
+                all.add(cb.or(any.toArray(Predicate[]::new)));
             }
             if (f.overdue()) {
                 var version = query.subquery(Long.class);

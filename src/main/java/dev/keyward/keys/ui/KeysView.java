@@ -22,6 +22,7 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import dev.keyward.hsm.KeyAlgorithm;
 import dev.keyward.identity.CurrentUser;
@@ -207,6 +208,20 @@ public class KeysView extends VerticalLayout {
             body.add(versions, history);
         }
         var actions = new HorizontalLayout();
+        // The access module's views, by route: keys does not depend on access.
+        if (key.state() == KeyState.ACTIVE) {
+            var request = new Button("Request access", VaadinIcon.UNLOCK.create(),
+                    e -> dialog.getUI().ifPresent(ui -> ui.navigate("request-access", QueryParameters.of("key", key.alias()))));
+            request.setId("request-access-to-key");
+            request.addClickListener(e -> dialog.close());
+            actions.add(request);
+        }
+        if (!key.restricted()) {
+            var who = new Button("Who has access", VaadinIcon.USERS.create(),
+                    e -> dialog.getUI().ifPresent(ui -> ui.navigate("who-has-access", QueryParameters.of("key", key.alias()))));
+            who.addClickListener(e -> dialog.close());
+            actions.add(who);
+        }
         for (KeyState target : allowedTargets(key)) {
             var move = new Button(label(target), e -> reasonDialog(key, target, dialog).open());
             move.setId("move-" + target.name().toLowerCase().replace('_', '-'));

@@ -311,9 +311,11 @@ public final class Pages {
     /** Request access: the policy acknowledgement, then the form. */
     public record RequestAccessPage(Browser browser) {
 
-        public static RequestAccessPage open(Browser browser) {
-            browser.open("/request-access");
-            Pages.await(browser, By.id("request-key"));
+        /** Opens the form with the key chosen, as the key detail's "Request access" does. */
+        public static RequestAccessPage openFor(Browser browser, String alias) {
+            browser.open("/request-access?key=" + alias);
+            new WebDriverWait(browser.driver(), WAIT).until(d -> alias.equals(
+                    d.findElement(By.id("request-key")).findElement(By.cssSelector("input")).getDomProperty("value").split(" ")[0]));
             return new RequestAccessPage(browser);
         }
 
@@ -326,11 +328,8 @@ public final class Pages {
             new WebDriverWait(browser.driver(), WAIT).until(ExpectedConditions.invisibilityOfElementLocated(By.id("acknowledge-policy")));
         }
 
-        public void request(String alias, String permission, String justification) {
-            WebElement key = Pages.await(browser, By.id("request-key"));
-            type(key, alias);
-            new WebDriverWait(browser.driver(), WAIT).until(d -> d.findElements(By.cssSelector("vaadin-combo-box-item"))
-                    .stream().filter(i -> i.getText().startsWith(alias + " ")).findFirst().orElse(null)).click();
+        /** Fills in and submits the form for the key already chosen. */
+        public void request(String permission, String justification) {
             new WebDriverWait(browser.driver(), WAIT).until(d -> d.findElement(By.id("request-permissions"))
                     .findElements(By.cssSelector("vaadin-checkbox")).stream()
                     .filter(c -> c.getText().equals(permission)).findFirst().orElse(null)).click();
