@@ -38,6 +38,9 @@ import java.util.concurrent.atomic.AtomicReference;
 @PermitAll
 public class ApprovalsView extends VerticalLayout {
 
+    /** Cards rendered at once: each one loads its request, grants and warnings. */
+    static final int SHOWN = 25;
+
     private final ApprovalService approvals;
     private final AccessRequestService requests;
     private final VerticalLayout items = new VerticalLayout();
@@ -61,7 +64,11 @@ public class ApprovalsView extends VerticalLayout {
             none.setId("no-approvals");
             items.add(none);
         }
-        inbox.forEach(item -> items.add(card(item)));
+        if (inbox.size() > SHOWN) {
+            items.add(new Paragraph("Showing the " + SHOWN + " oldest of " + inbox.size() + " decisions waiting for you; "
+                    + "the next ones appear as you decide."));
+        }
+        inbox.stream().limit(SHOWN).forEach(item -> items.add(card(item)));
     }
 
     private Component card(InboxItem item) {
