@@ -161,7 +161,7 @@ public class ApprovalService {
     @Transactional(readOnly = true)
     public List<InboxItem> inbox() {
         String me = currentUser.requireUsername();
-        boolean officer = people.activeWithRole(Roles.SECURITY_OFFICER).contains(me);
+        boolean officer = people.isActiveWithRole(me, Roles.SECURITY_OFFICER);
         List<InboxItem> items = new ArrayList<>();
         for (SlotRow slot : store.openSlotsFor(me, officer)) {
             CaseRow c = store.findCase(slot.caseId()).orElseThrow();

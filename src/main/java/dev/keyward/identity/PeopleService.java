@@ -67,6 +67,13 @@ public class PeopleService {
                 .map(PersonEntity::toPerson).map(p -> new Contact(p.username(), p.displayName(), p.email()));
     }
 
+    /** Whether {@code username} is ACTIVE and holds {@code role}: for other modules' own checks, also in workflows. */
+    @PreAuthorize("permitAll()")
+    @Transactional(readOnly = true)
+    public boolean isActiveWithRole(String username, String role) {
+        return username != null && people.hasRole(username, PersonStatus.ACTIVE, role);
+    }
+
     /** The ACTIVE people holding {@code role}: for routing approvals to, e.g., the security officers. */
     @PreAuthorize("permitAll()")
     @Transactional(readOnly = true)

@@ -49,7 +49,7 @@ public class Eligibility {
             return slot.approver().equals(username) ? Optional.empty()
                     : Optional.of("This slot is for " + slot.approver() + ".");
         }
-        if (!people.activeWithRole(Roles.SECURITY_OFFICER).contains(username)) {
+        if (!people.isActiveWithRole(username, Roles.SECURITY_OFFICER)) {
             return Optional.of("Only a security officer can fill this slot.");
         }
         boolean designatedElsewhere = slots.stream().anyMatch(s -> s.status() == ApprovalStatus.PENDING

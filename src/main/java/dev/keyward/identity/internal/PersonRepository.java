@@ -20,6 +20,10 @@ public interface PersonRepository extends JpaRepository<PersonEntity, Long> {
     @Query("select count(p) > 0 from PersonEntity p where p.username = :username and p.status = :status")
     boolean existsByUsernameAndStatus(String username, PersonStatus status);
 
+    @Query("select count(p) > 0 from PersonEntity p join p.roles r where p.username = :username and p.status = :status "
+            + "and r = :role")
+    boolean hasRole(String username, PersonStatus status, String role);
+
     List<PersonEntity> findByManagerUsernameOrderByUsername(String managerUsername);
 
     List<PersonEntity> findAllByOrderByUsername();
