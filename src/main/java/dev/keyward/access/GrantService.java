@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.NoSuchElementException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -65,7 +66,7 @@ public class GrantService {
                 .orElseThrow(() -> new NoSuchElementException("No grant " + grantId + " that you may see."));
         String me = currentUser.requireUsername();
         if (!currentUser.hasRole(Roles.SECURITY_OFFICER) && !me.equals(keys.reference(grant.key()).owner())) {
-            throw new org.springframework.security.access.AccessDeniedException(
+            throw new AccessDeniedException(
                     "Only the key's owner or a security officer can revoke access to " + grant.key() + ".");
         }
         if (reason == null || reason.isBlank() || reason.length() > 1000) {

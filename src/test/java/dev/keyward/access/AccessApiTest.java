@@ -1,5 +1,6 @@
 package dev.keyward.access;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.startsWith;
@@ -106,7 +107,7 @@ class AccessApiTest extends IntegrationTest {
         mvc.perform(get("/api/v1/grants").param("key", "no-such-key").header("Authorization", token))
                 .andExpect(status().isNotFound());
 
-        org.assertj.core.api.Assertions.assertThat(requests()).isEqualTo(before);
+        assertThat(requests()).isEqualTo(before);
     }
 
     private long requests() {

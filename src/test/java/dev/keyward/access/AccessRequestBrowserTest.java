@@ -15,6 +15,7 @@ import dev.keyward.support.browser.Pages.PasskeyEnrollmentPage;
 import dev.keyward.support.browser.Pages.RequestAccessPage;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -95,7 +96,7 @@ class AccessRequestBrowserTest extends IntegrationTest {
         }
     }
 
-    private static java.util.function.Predicate<Map<String, Object>> target(String id) {
+    private static Predicate<Map<String, Object>> target(String id) {
         return e -> id.equals(e.get("target_id"));
     }
 

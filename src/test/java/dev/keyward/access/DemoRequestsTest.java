@@ -6,6 +6,7 @@ import dev.keyward.approvals.ApprovalService;
 import dev.keyward.approvals.SlotKind;
 import dev.keyward.support.IntegrationTest;
 import dev.keyward.support.TestPeople;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -30,7 +31,7 @@ class DemoRequestsTest extends IntegrationTest {
         assertThat(approvals.inbox()).anySatisfy(item -> {
             assertThat(item.requester()).isEqualTo("heidi");
             assertThat(item.kind()).isEqualTo(SlotKind.MANAGER);
-            assertThat(((java.util.Map<?, ?>) item.facts().get("key")).get("alias")).isEqualTo("orders-dek");
+            assertThat(((Map<?, ?>) item.facts().get("key")).get("alias")).isEqualTo("orders-dek");
         });
         people.signIn("bob");
         assertThat(approvals.inbox()).anySatisfy(item -> {

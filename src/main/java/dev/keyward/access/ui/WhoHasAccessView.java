@@ -1,5 +1,6 @@
 package dev.keyward.access.ui;
 
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
@@ -25,6 +26,7 @@ import dev.keyward.keys.KeyFilter;
 import dev.keyward.keys.KeyService;
 import dev.keyward.keys.ManagedKey;
 import jakarta.annotation.security.PermitAll;
+import java.util.List;
 
 /**
  * Who has access to a key: all grants for security officers and auditors, those on their keys for owners (others
@@ -75,11 +77,11 @@ public class WhoHasAccessView extends VerticalLayout implements BeforeEnterObser
     }
 
     private void refresh() {
-        grid.setItems(key.getValue() == null ? java.util.List.of()
+        grid.setItems(key.getValue() == null ? List.of()
                 : grants.find(key.getValue().alias(), null, activeOnly.getValue()));
     }
 
-    private com.vaadin.flow.component.Component revokeButton(Grant grant) {
+    private Component revokeButton(Grant grant) {
         boolean may = grant.status() == GrantStatus.ACTIVE && key.getValue() != null
                 && (currentUser.hasRole(Roles.SECURITY_OFFICER)
                 || currentUser.username().filter(key.getValue().owner()::equals).isPresent());
