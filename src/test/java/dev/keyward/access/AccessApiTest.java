@@ -10,14 +10,18 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import dev.keyward.approvals.Decision;
+import dev.keyward.keys.Sensitivity;
 import dev.keyward.support.DemoTokens;
 import dev.keyward.support.IntegrationTest;
 import dev.keyward.support.TestPeople;
+import dev.keyward.support.Workflows;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
@@ -35,6 +39,10 @@ class AccessApiTest extends IntegrationTest {
     TestPeople people;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    AccessFixture fixture;
+    @Autowired
+    Workflows workflows;
 
     String requester;
     String token;
@@ -108,6 +116,35 @@ class AccessApiTest extends IntegrationTest {
                 .andExpect(status().isNotFound());
 
         assertThat(requests()).isEqualTo(before);
+    }
+
+    @Test
+    void theKeysOwnerRevokesThroughTheApiAndOthersCannot() throws Exception {
+        var cast = fixture.cast();
+        String key = fixture.activeKey(Sensitivity.LOW, cast.owner(), cast.officer1());
+        AccessRequest request = fixture.request(cast.requester(), key);
+        fixture.decide(cast.manager(), request.id(), Decision.APPROVE, null);
+        workflows.runDueJobs();
+        SecurityContextHolder.clearContext();
+        String grantId = jdbc.queryForObject("select id from access_grant where origin_request = ?", String.class, request.id());
+
+        mvc.perform(post("/api/v1/grants/{id}/revoke", grantId).header("Authorization", DemoTokens.bearer(people.issueToken(cast.requester())))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"reason\":\"mine\"}"))
+                .andExpect(status().isForbidden());
+        String ownerToken = DemoTokens.bearer(people.issueToken(cast.owner()));
+        mvc.perform(post("/api/v1/grants/{id}/revoke", grantId).header("Authorization", ownerToken)
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"reason\":\" \"}"))
+                .andExpect(status().isBadRequest());
+        mvc.perform(post("/api/v1/grants/{id}/revoke", grantId).header("Authorization", ownerToken)
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"reason\":\"Batch retired\"}"))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("REVOKED"))
+                .andExpect(jsonPath("$.endReason").value("Batch retired"));
+        mvc.perform(post("/api/v1/grants/{id}/revoke", grantId).header("Authorization", ownerToken)
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"reason\":\"again\"}"))
+                .andExpect(status().isConflict());
+        mvc.perform(post("/api/v1/grants/{id}/revoke", "no-such-grant").header("Authorization", ownerToken)
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"reason\":\"x\"}"))
+                .andExpect(status().isNotFound());
     }
 
     private long requests() {

@@ -74,6 +74,16 @@ class AccessController {
         return grants.find(key, principal, activeOnly);
     }
 
+    record Revocation(String reason) {
+    }
+
+    @PostMapping("/grants/{id}/revoke")
+    @Operation(summary = "Revoke a grant before its end", description = "For the key's owner and security officers, "
+            + "with a reason: {\"reason\": \"...\"}. The next use is refused; the request's process ends.")
+    Grant revoke(@PathVariable String id, @RequestBody Revocation body) {
+        return grants.revoke(id, body.reason());
+    }
+
     @GetMapping("/access-policy")
     @Operation(summary = "The key-handling policy in force")
     AccessPolicy currentPolicy() {
