@@ -81,10 +81,11 @@ public final class IdentityEvents {
         public Map<String, ?> details() { return Map.of("owner", username, "label", label); }
     }
 
-    public record PasskeyRemoved(String username, String credentialId, String label) implements AuditableEvent {
+    public record PasskeyRemoved(String username, String credentialId, String label, String publicKeySha256)
+            implements AuditableEvent {
         public String action() { return "identity.passkey.removed"; }
         public AuditTarget target() { return new AuditTarget("passkey", credentialId); }
-        public Map<String, ?> details() { return Map.of("owner", username, "label", label); }
+        public Map<String, ?> details() { return Map.of("owner", username, "label", label, "publicKeySha256", publicKeySha256); }
     }
 
     public record ApiTokenCreated(String owner, long tokenId, String name, Instant expiresAt) implements AuditableEvent {

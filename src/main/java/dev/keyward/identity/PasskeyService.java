@@ -1,5 +1,10 @@
 package dev.keyward.identity;
 
+import dev.keyward.identity.internal.RetiredPasskeys;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.NoSuchElementException;
 import org.springframework.context.ApplicationEventPublisher;
@@ -14,7 +19,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The signed-in person's passkeys. Registration itself is the WebAuthn ceremony handled by Spring Security
- * ({@code /webauthn/register}); this service lists, renames and removes, and never removes the last one.
+ * ({@code /webauthn/register}); this service lists, renames and removes, and never removes the last one. A
+ * removed passkey's public key is kept (and its fingerprint audited) so what it signed stays verifiable.
  */
 @Service
 @Transactional
@@ -27,13 +33,17 @@ public class PasskeyService {
     private final UserCredentialRepository credentials;
     private final CurrentUser currentUser;
     private final ApplicationEventPublisher events;
+    private final RetiredPasskeys retired;
+    private final Clock clock;
 
     PasskeyService(PublicKeyCredentialUserEntityRepository userEntities, UserCredentialRepository credentials,
-                   CurrentUser currentUser, ApplicationEventPublisher events) {
+                   CurrentUser currentUser, ApplicationEventPublisher events, RetiredPasskeys retired, Clock clock) {
         this.userEntities = userEntities;
         this.credentials = credentials;
         this.currentUser = currentUser;
         this.events = events;
+        this.retired = retired;
+        this.clock = clock;
     }
 
     @Transactional(readOnly = true)
@@ -63,8 +73,19 @@ public class PasskeyService {
         if (records(currentUser.requireUsername()).size() <= 1) {
             throw new IllegalStateException("This is your last passkey; add another before removing it.");
         }
+        byte[] publicKey = record.getPublicKey().getBytes();
+        retired.keep(currentUser.requireUsername(), record.getCredentialId().getBytes(), publicKey, clock.instant());
         credentials.delete(record.getCredentialId());
-        events.publishEvent(new IdentityEvents.PasskeyRemoved(currentUser.requireUsername(), id, record.getLabel()));
+        events.publishEvent(new IdentityEvents.PasskeyRemoved(currentUser.requireUsername(), id, record.getLabel(),
+                sha256Hex(publicKey)));
+    }
+
+    private static String sha256Hex(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private CredentialRecord own(String id) {

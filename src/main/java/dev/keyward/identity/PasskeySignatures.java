@@ -15,6 +15,7 @@ import com.webauthn4j.data.client.challenge.DefaultChallenge;
 import com.webauthn4j.server.ServerProperty;
 import com.webauthn4j.verifier.exception.VerificationException;
 import dev.keyward.identity.internal.IdentityProperties;
+import dev.keyward.identity.internal.RetiredPasskeys;
 import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -50,14 +51,12 @@ public class PasskeySignatures {
 
     /** Whether an assertion holds, and if not, why. */
     public record Verification(boolean valid, String reason) {
-        static Verification ok() {
-            return new Verification(true, "signature verified");
-        }
     }
 
     private final PublicKeyCredentialUserEntityRepository userEntities;
     private final UserCredentialRepository credentials;
     private final IdentityProperties properties;
+    private final RetiredPasskeys retired;
     private final ObjectConverter converter = new ObjectConverter();
     private final WebAuthnManager webAuthn = WebAuthnManager.createNonStrictWebAuthnManager(converter);
     /** Fingerprints of verifications that succeeded (bounded, least recently used out). */
@@ -69,10 +68,11 @@ public class PasskeySignatures {
     });
 
     PasskeySignatures(PublicKeyCredentialUserEntityRepository userEntities, UserCredentialRepository credentials,
-                      IdentityProperties properties) {
+                      IdentityProperties properties, RetiredPasskeys retired) {
         this.userEntities = userEntities;
         this.credentials = credentials;
         this.properties = properties;
+        this.retired = retired;
     }
 
     public SignatureRequest request(String username, byte[] challenge) {
@@ -81,25 +81,31 @@ public class PasskeySignatures {
     }
 
     /**
-     * Checks that {@code assertion} was made by one of {@code username}'s passkeys over {@code challenge}, for this
-     * relying party and one of its origins, with user presence and verification. The signature counter is not
+     * Checks that {@code assertion} was made by one of {@code username}'s passkeys (registered now, or removed since)
+     * over {@code challenge}, for this relying party and one of its origins, with user presence and verification. The signature counter is not
      * compared, so stored assertions can be re-verified at any time. Workflows verify too (without a signed-in
      * person), and a verification result reveals nothing.
      */
     @PreAuthorize("permitAll()")
     public Verification verify(String username, byte[] challenge, PasskeyAssertion assertion) {
-        CredentialRecord record = records(username).stream()
+        byte[] registered = records(username).stream()
                 .filter(r -> Arrays.equals(r.getCredentialId().getBytes(), assertion.credentialId()))
-                .findFirst().orElse(null);
-        if (record == null) {
-            return new Verification(false, "the passkey is not one of " + username + "'s (removed, or someone else's)");
+                .map(r -> r.getPublicKey().getBytes()).findFirst().orElse(null);
+        if (registered == null) {
+            return retired.publicKey(username, assertion.credentialId())
+                    .map(key -> verify(key, challenge, assertion, " (with a passkey since removed)"))
+                    .orElseGet(() -> new Verification(false, "the passkey is not one of " + username + "'s"));
         }
-        String inputs = fingerprint(record.getPublicKey().getBytes(), challenge, assertion);
+        return verify(registered, challenge, assertion, "");
+    }
+
+    private Verification verify(byte[] publicKeyCose, byte[] challenge, PasskeyAssertion assertion, String note) {
+        String inputs = fingerprint(publicKeyCose, challenge, assertion);
         if (verified.containsKey(inputs)) {
-            return Verification.ok();
+            return new Verification(true, "signature verified" + note);
         }
         try {
-            COSEKey publicKey = converter.getCborConverter().readValue(record.getPublicKey().getBytes(), COSEKey.class);
+            COSEKey publicKey = converter.getCborConverter().readValue(publicKeyCose, COSEKey.class);
             var credential = new CredentialRecordImpl(new NoneAttestationStatement(), null, null, null, 0,
                     new AttestedCredentialData(AAGUID.NULL, assertion.credentialId(), publicKey), null, null, null, null);
             Set<Origin> origins = properties.webauthn().origins().stream().map(Origin::new).collect(Collectors.toSet());
@@ -108,7 +114,7 @@ public class PasskeySignatures {
                     assertion.clientDataJson(), null, assertion.signature()),
                     new AuthenticationParameters(server, credential, List.of(assertion.credentialId()), true, true));
             verified.put(inputs, Boolean.TRUE);
-            return Verification.ok();
+            return new Verification(true, "signature verified" + note);
         } catch (VerificationException | DataConversionException | IllegalArgumentException e) {
             return new Verification(false, e.getMessage());
         }

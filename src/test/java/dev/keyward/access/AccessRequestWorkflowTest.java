@@ -13,6 +13,7 @@ import dev.keyward.approvals.ApprovalStatus;
 import dev.keyward.approvals.Decision;
 import dev.keyward.approvals.SlotKind;
 import dev.keyward.audit.AuditTestSupport;
+import dev.keyward.identity.PasskeyService;
 import dev.keyward.keys.Sensitivity;
 import dev.keyward.support.IntegrationTest;
 import dev.keyward.support.Workflows;
@@ -63,6 +64,8 @@ class AccessRequestWorkflowTest extends IntegrationTest {
     JdbcTemplate jdbc;
     @Autowired
     AuditTestSupport audit;
+    @Autowired
+    PasskeyService passkeys;
 
     Cast cast;
 
@@ -219,6 +222,28 @@ class AccessRequestWorkflowTest extends IntegrationTest {
         assertThatThrownBy(() -> grants.revoke(grantId, "again")).isInstanceOf(IllegalStateException.class);
         audit.sealAll();
         assertThat(audit.entries("access.grant.revoked")).anyMatch(e -> e.get("target_id").equals(grantId));
+    }
+
+    @Test
+    void aDecisionStaysVerifiedAfterTheApproverRemovesThePasskeyThatSignedIt() {
+        String key = fixture.activeKey(Sensitivity.MEDIUM, cast.owner(), cast.officer1());
+        AccessRequest request = fixture.request(cast.requester(), key);
+        fixture.withPasskey(cast.manager()); // a second device; the decision is signed with it
+        fixture.decide(cast.manager(), request.id(), Decision.APPROVE, null);
+        fixture.as(cast.manager());
+        passkeys.remove(fixture.passkey(cast.manager()).credentialId());
+
+        fixture.decide(cast.owner(), request.id(), Decision.APPROVE, null);
+        workflows.runDueJobs();
+
+        fixture.as(cast.requester());
+        AccessRequest granted = requests.get(request.id());
+        assertThat(granted.status()).isEqualTo(AccessRequestStatus.GRANTED);
+        assertThat(granted.approval().slots().get(0).decision().verification())
+                .isEqualTo("signature verified (with a passkey since removed)");
+        audit.sealAll();
+        assertThat(audit.entries("identity.passkey.removed")).anyMatch(e -> e.get("target_id")
+                .equals(fixture.passkey(cast.manager()).credentialId()) && String.valueOf(e.get("details")).contains("publicKeySha256"));
     }
 
     @ParameterizedTest(name = "{0}")

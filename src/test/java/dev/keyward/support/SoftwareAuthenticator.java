@@ -77,6 +77,11 @@ public class SoftwareAuthenticator {
         }
     }
 
+    /** The credential id as Keyward names passkeys (base64url). */
+    public String credentialId() {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(credentialId);
+    }
+
     /** Signs a prepared decision: an assertion whose challenge is the document's hash. */
     public PasskeyAssertion sign(PreparedDecision decision) {
         return assertion(decision.challenge());
