@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Supplier;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.Job;
@@ -28,15 +29,7 @@ public class Workflows {
 
     /** Runs every async continuation that is waiting, repeatedly, until none is left. */
     public void runDueJobs() {
-        for (int round = 0; round < 20; round++) {
-            List<Job> due = management.createJobQuery().executable().list().stream()
-                    .filter(j -> j.getDuedate() == null).toList();
-            if (due.isEmpty()) {
-                return;
-            }
-            due.forEach(job -> management.executeJob(job.getId()));
-        }
-        throw new IllegalStateException("Jobs keep coming after 20 rounds");
+        runUntilNoneLeft(() -> management.createJobQuery().executable().list());
     }
 
     /**
@@ -46,9 +39,14 @@ public class Workflows {
     public void runJobsOf(String businessKey) {
         List<String> instances = runtime.createProcessInstanceQuery().processInstanceBusinessKey(businessKey).list()
                 .stream().map(ProcessInstance::getId).toList();
+        runUntilNoneLeft(() -> instances.stream()
+                .flatMap(id -> management.createJobQuery().processInstanceId(id).executable().list().stream()).toList());
+    }
+
+    /** Executes the async continuations (jobs without a due date) {@code executable} finds, until it finds none. */
+    private void runUntilNoneLeft(Supplier<List<Job>> executable) {
         for (int round = 0; round < 20; round++) {
-            List<Job> due = instances.stream().flatMap(id -> management.createJobQuery().processInstanceId(id)
-                    .executable().list().stream()).filter(j -> j.getDuedate() == null).toList();
+            List<Job> due = executable.get().stream().filter(j -> j.getDuedate() == null).toList();
             if (due.isEmpty()) {
                 return;
             }
