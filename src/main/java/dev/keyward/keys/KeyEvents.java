@@ -31,4 +31,10 @@ public final class KeyEvents {
             return details;
         }
     }
+
+    public record KeyRotated(String alias, int version, String kcv, String reason) implements AuditableEvent {
+        public String action() { return "keys.key.rotated"; }
+        public AuditTarget target() { return new AuditTarget("key", alias); }
+        public Map<String, ?> details() { return Map.of("version", version, "kcv", kcv, "reason", reason); }
+    }
 }

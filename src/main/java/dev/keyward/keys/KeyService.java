@@ -79,6 +79,17 @@ public class KeyService {
         return keys.findReference(alias).orElseThrow(() -> new NoSuchElementException("No key with alias '" + alias + "'."));
     }
 
+    /**
+     * The key as the crypto API uses it (algorithm, state, version labels). Any signed-in principal: whether it may
+     * use the key is the caller's grant check.
+     */
+    @PreAuthorize("isAuthenticated()")
+    @Transactional(readOnly = true)
+    public UsableKey usable(String alias) {
+        return keys.findByAlias(alias).map(ManagedKeyEntity::toUsableKey)
+                .orElseThrow(() -> new NoSuchElementException("No key with alias '" + alias + "'."));
+    }
+
     @RolesAllowed(Roles.SECURITY_OFFICER)
     public ManagedKey create(NewKey request) {
         return view(lifecycle.create(request, currentUser.requireUsername()));
@@ -87,6 +98,13 @@ public class KeyService {
     @PreAuthorize("isAuthenticated()")
     public ManagedKey transition(String alias, KeyState to, String reason) {
         return view(lifecycle.transition(alias, to, reason, currentUser.requireUsername(),
+                currentUser.hasRole(Roles.SECURITY_OFFICER)));
+    }
+
+    /** A new current version of an ACTIVE key; for security officers and the key's owner. */
+    @PreAuthorize("isAuthenticated()")
+    public ManagedKey rotate(String alias, String reason) {
+        return view(lifecycle.rotate(alias, reason, currentUser.requireUsername(),
                 currentUser.hasRole(Roles.SECURITY_OFFICER)));
     }
 

@@ -72,6 +72,16 @@ class KeysController {
         return keys.transition(alias, request.to(), request.reason());
     }
 
+    @PostMapping("/{alias}/rotations")
+    @Operation(summary = "Rotate a key", description = "Security officers and the key's owner, for an ACTIVE key: "
+            + "{\"reason\": \"yearly rotation\"}. A new version becomes current; older versions still decrypt and verify.")
+    ManagedKey rotate(@PathVariable String alias, @Valid @RequestBody Rotation request) {
+        return keys.rotate(alias, request.reason());
+    }
+
+    record Rotation(@NotBlank @Size(max = 1000) String reason) {
+    }
+
     record CreateKey(@NotBlank @Size(max = 64) String alias, @NotBlank @Size(max = 30) String algorithm,
                      @NotNull KeyPurpose purpose, @NotNull Sensitivity sensitivity, @NotBlank @Size(max = 64) String owner,
                      @Size(max = 1000) String description) {

@@ -58,6 +58,10 @@ class KeyVersionEntity {
         recipientUsageEnd = recipientUsageEnd.minus(age);
     }
 
+    int versionNo() {
+        return versionNo;
+    }
+
     String hsmLabel() {
         return hsmLabel;
     }

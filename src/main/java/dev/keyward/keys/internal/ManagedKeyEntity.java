@@ -5,6 +5,7 @@ import dev.keyward.keys.KeyPurpose;
 import dev.keyward.keys.KeyState;
 import dev.keyward.keys.ManagedKey;
 import dev.keyward.keys.Sensitivity;
+import dev.keyward.keys.UsableKey;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -18,7 +19,9 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 @Entity
 @Table(name = "keys_managed_key")
@@ -84,6 +87,12 @@ public class ManagedKeyEntity {
     void moveTo(KeyState to, Instant at, String by, String reason) {
         history.add(new StateChangeEntity(this, state, to, at, by, reason));
         state = to;
+    }
+
+    public UsableKey toUsableKey() {
+        Map<Integer, String> labels = new HashMap<>();
+        versions.forEach(v -> labels.put(v.versionNo(), v.hsmLabel()));
+        return new UsableKey(alias, algorithm, purpose, sensitivity, state, versions.size(), labels);
     }
 
     public ManagedKey toManagedKey(boolean full) {
