@@ -60,6 +60,15 @@ public class GrantService {
         return store.grants(null, currentUser.requireUsername(), false, MAX_RESULTS);
     }
 
+    /**
+     * The caller's ACTIVE grants on {@code key}, whatever their window: enforcement (the crypto API) checks
+     * permissions and validity at the moment of each use.
+     */
+    @Transactional(readOnly = true)
+    public List<Grant> myActiveGrants(String key) {
+        return store.grants(key, currentUser.requireUsername(), true, MAX_RESULTS);
+    }
+
     /** Ends a grant before its time; the next use is refused. For the key's owner and security officers. */
     public Grant revoke(String grantId, String reason) {
         Grant grant = store.findGrant(grantId).filter(this::mayView)

@@ -13,6 +13,7 @@ import dev.keyward.keys.NewKey;
 import dev.keyward.keys.Sensitivity;
 import dev.keyward.support.SoftwareAuthenticator;
 import dev.keyward.support.TestPeople;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -81,9 +82,14 @@ public class AccessFixture {
 
     /** An ACTIVE AES key of {@code sensitivity} owned by {@code owner}, created by a security officer. */
     public String activeKey(Sensitivity sensitivity, String owner, String officer) {
+        return activeKey(sensitivity, owner, officer, "AES_256", KeyPurpose.ENCRYPT);
+    }
+
+    /** An ACTIVE key of any algorithm and purpose, owned by {@code owner}, created by a security officer. */
+    public String activeKey(Sensitivity sensitivity, String owner, String officer, String algorithm, KeyPurpose purpose) {
         String alias = "acc-" + Long.toString(ThreadLocalRandom.current().nextLong(1L << 40), 36);
         as(officer);
-        keys.create(new NewKey(alias, "AES_256", KeyPurpose.ENCRYPT, sensitivity, owner, null));
+        keys.create(new NewKey(alias, algorithm, purpose, sensitivity, owner, null));
         keys.transition(alias, KeyState.ACTIVE, "ready for use");
         SecurityContextHolder.clearContext();
         return alias;
@@ -94,6 +100,23 @@ public class AccessFixture {
         as(requester);
         policy.acknowledge(policy.current().version());
         return requests.submit(new NewAccessRequest(key, Set.of(Permission.USE_ENCRYPT), null, JUSTIFICATION, 5, "CHG-1001"));
+    }
+
+    /** {@code requester} acknowledges the policy and asks for {@code permissions} on {@code key} for {@code beneficiary}. */
+    public AccessRequest request(String requester, String key, Set<Permission> permissions, String beneficiary) {
+        as(requester);
+        policy.acknowledge(policy.current().version());
+        return requests.submit(new NewAccessRequest(key, permissions, beneficiary, JUSTIFICATION, 5, null));
+    }
+
+    /** Everyone of the cast with a slot of the request approves it, in the order manager, owner, officers. */
+    public void approveAll(Cast cast, String requestId) {
+        for (String who : List.of(cast.manager(), cast.owner(), cast.officer1(), cast.officer2())) {
+            as(who);
+            if (approvals.inbox().stream().anyMatch(i -> i.subjectId().equals(requestId))) {
+                decide(who, requestId, Decision.APPROVE, null);
+            }
+        }
     }
 
     /** {@code who} decides their open slot of the request, signing with their passkey. */

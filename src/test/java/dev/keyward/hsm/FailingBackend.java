@@ -8,13 +8,13 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A real backend behind a switch that makes it unreachable (an HSM outage cannot be caused for real in a test
  * process), counting the calls it served.
  */
-class FailingBackend implements HsmBackend {
+public class FailingBackend implements HsmBackend {
 
     private final HsmBackend delegate;
-    final AtomicBoolean down = new AtomicBoolean();
-    final AtomicInteger served = new AtomicInteger();
+    public final AtomicBoolean down = new AtomicBoolean();
+    public final AtomicInteger served = new AtomicInteger();
 
-    FailingBackend(HsmBackend delegate) {
+    public FailingBackend(HsmBackend delegate) {
         this.delegate = delegate;
     }
 

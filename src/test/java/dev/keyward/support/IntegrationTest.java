@@ -4,11 +4,15 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import dev.keyward.access.AccessFixture;
 import dev.keyward.audit.AuditTestSupport;
+import dev.keyward.crypto.CryptoFixture;
+import dev.keyward.hsm.FailingBackend;
+import dev.keyward.hsm.HsmBackend;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import org.junit.jupiter.api.AfterEach;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -26,7 +30,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
 @AutoConfigureMockMvc
 @Import({IntegrationTest.TestClockConfiguration.class, TestPeople.class, AuditTestSupport.class, Workflows.class,
-        AccessFixture.class})
+        AccessFixture.class, CryptoFixture.class})
 public abstract class IntegrationTest {
 
     public static final int PORT = freePort();
@@ -76,6 +80,17 @@ public abstract class IntegrationTest {
         @Primary
         MutableClock testClock() {
             return new MutableClock();
+        }
+
+        /** The HSM sits behind a switch ({@link FailingBackend#down}), so a test can cut it off. */
+        @Bean
+        static BeanPostProcessor switchableHsm() {
+            return new BeanPostProcessor() {
+                @Override
+                public Object postProcessAfterInitialization(Object bean, String name) {
+                    return bean instanceof HsmBackend hsm && !(bean instanceof FailingBackend) ? new FailingBackend(hsm) : bean;
+                }
+            };
         }
     }
 }
