@@ -44,7 +44,8 @@ class AuthorizationMatrixTest extends IntegrationTest {
             new Caller("ADMIN", DemoTokens.ADMIN, Set.of("EMPLOYEE", "ADMIN")));
 
     /** Values for path variables: people and tokens that the requests cannot harm. */
-    private static final Map<String, String> PATH_VALUES = Map.of("{username}", "heidi", "{id}", "0", "{alias}", "no-such-key");
+    private static final Map<String, String> PATH_VALUES = Map.of("{username}", "heidi", "{id}", "0", "{alias}", "no-such-key",
+            "{name}", "no-such-app");
 
     @Autowired
     MockMvc mvc;

@@ -9,6 +9,8 @@ import dev.keyward.approvals.Approval;
 import dev.keyward.approvals.ApprovalService;
 import dev.keyward.identity.CurrentUser;
 import dev.keyward.identity.Roles;
+import dev.keyward.identity.ServiceAccount;
+import dev.keyward.identity.ServiceAccountService;
 import dev.keyward.keys.KeyReference;
 import dev.keyward.keys.KeyService;
 import dev.keyward.keys.KeyState;
@@ -44,13 +46,16 @@ public class AccessRequestService {
     private final KeyService keys;
     private final ApprovalService approvals;
     private final CurrentUser currentUser;
+    private final ServiceAccountService serviceAccounts;
     private final RuntimeService runtime;
     private final ApplicationEventPublisher events;
     private final AccessProperties properties;
     private final Clock clock;
 
     AccessRequestService(AccessStore store, KeyService keys, ApprovalService approvals, CurrentUser currentUser,
-                         RuntimeService runtime, ApplicationEventPublisher events, AccessProperties properties, Clock clock) {
+                         ServiceAccountService serviceAccounts, RuntimeService runtime, ApplicationEventPublisher events,
+                         AccessProperties properties, Clock clock) {
+        this.serviceAccounts = serviceAccounts;
         this.store = store;
         this.keys = keys;
         this.approvals = approvals;
@@ -78,8 +83,12 @@ public class AccessRequestService {
         Set<Permission> permissions = permissions(request.permissions(), key);
         String beneficiary = request.beneficiary() == null || request.beneficiary().isBlank() ? me : request.beneficiary().strip();
         if (!beneficiary.equals(me)) {
-            throw new IllegalArgumentException("You can request access only for yourself; requests for service accounts "
-                    + "come with the crypto API.");
+            ServiceAccount account = serviceAccounts.lookup(beneficiary).filter(a -> a.owner().equals(me))
+                    .orElseThrow(() -> new IllegalArgumentException("You can request access for yourself or for a "
+                            + "service account you own; '" + beneficiary + "' is neither."));
+            if (account.status() != ServiceAccount.Status.ACTIVE) {
+                throw new IllegalStateException("The service account " + beneficiary + " is disabled; enable it first.");
+            }
         }
         String justification = justification(request.justification());
         int days = duration(request.durationDays(), key);

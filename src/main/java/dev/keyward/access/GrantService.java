@@ -5,6 +5,7 @@ import dev.keyward.access.internal.AccessStore;
 import dev.keyward.access.process.AccessRequestProcess;
 import dev.keyward.identity.CurrentUser;
 import dev.keyward.identity.Roles;
+import dev.keyward.identity.ServiceAccountService;
 import dev.keyward.keys.KeyService;
 import java.time.Clock;
 import java.util.List;
@@ -30,12 +31,14 @@ public class GrantService {
     private final AccessStore store;
     private final KeyService keys;
     private final CurrentUser currentUser;
+    private final ServiceAccountService serviceAccounts;
     private final RuntimeService runtime;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    GrantService(AccessStore store, KeyService keys, CurrentUser currentUser, RuntimeService runtime,
-                 ApplicationEventPublisher events, Clock clock) {
+    GrantService(AccessStore store, KeyService keys, CurrentUser currentUser, ServiceAccountService serviceAccounts,
+                 RuntimeService runtime, ApplicationEventPublisher events, Clock clock) {
+        this.serviceAccounts = serviceAccounts;
         this.store = store;
         this.keys = keys;
         this.currentUser = currentUser;
@@ -93,7 +96,8 @@ public class GrantService {
     private boolean mayView(Grant grant) {
         String me = currentUser.requireUsername();
         return me.equals(grant.principal()) || currentUser.hasRole(Roles.SECURITY_OFFICER)
-                || currentUser.hasRole(Roles.AUDITOR) || me.equals(keys.reference(grant.key()).owner());
+                || currentUser.hasRole(Roles.AUDITOR) || me.equals(keys.reference(grant.key()).owner())
+                || serviceAccounts.lookup(grant.principal()).filter(a -> a.owner().equals(me)).isPresent();
     }
 
     private static String blankToNull(String value) {

@@ -20,6 +20,7 @@ import dev.keyward.identity.PasskeySignatures;
 import dev.keyward.identity.PasskeySignatures.Verification;
 import dev.keyward.identity.PeopleService;
 import dev.keyward.identity.Roles;
+import dev.keyward.identity.ServiceAccountService;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
@@ -55,6 +56,7 @@ public class ApprovalService {
     private final Eligibility eligibility;
     private final ApprovalTasks tasks;
     private final PeopleService people;
+    private final ServiceAccountService serviceAccounts;
     private final PasskeySignatures signatures;
     private final CurrentUser currentUser;
     private final ApplicationEventPublisher events;
@@ -64,8 +66,9 @@ public class ApprovalService {
     private final SecureRandom random = new SecureRandom();
 
     ApprovalService(ApprovalStore store, Eligibility eligibility, ApprovalTasks tasks, PeopleService people,
-                    PasskeySignatures signatures, CurrentUser currentUser, ApplicationEventPublisher events,
-                    AuditRefusals refusals, ApprovalProperties properties, Clock clock) {
+                    ServiceAccountService serviceAccounts, PasskeySignatures signatures, CurrentUser currentUser,
+                    ApplicationEventPublisher events, AuditRefusals refusals, ApprovalProperties properties, Clock clock) {
+        this.serviceAccounts = serviceAccounts;
         this.store = store;
         this.eligibility = eligibility;
         this.tasks = tasks;
@@ -123,6 +126,9 @@ public class ApprovalService {
         }
         if (who.equals(request.requester()) || who.equals(request.beneficiary())) {
             return "The " + role + " " + who + " is the requester or beneficiary.";
+        }
+        if (serviceAccounts.lookup(request.beneficiary()).filter(a -> a.owner().equals(who)).isPresent()) {
+            return "The " + role + " " + who + " owns the service account " + request.beneficiary() + ".";
         }
         if (designated.contains(who)) {
             return "The " + role + " " + who + " already fills another slot.";

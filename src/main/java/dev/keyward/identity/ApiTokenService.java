@@ -44,12 +44,7 @@ public class ApiTokenService {
     }
 
     public IssuedApiToken create(String name, Duration lifetime) {
-        if (name == null || name.isBlank() || name.length() > MAX_NAME_LENGTH || name.chars().anyMatch(Character::isISOControl)) {
-            throw new IllegalArgumentException("A token name is 1 to " + MAX_NAME_LENGTH + " printable characters.");
-        }
-        if (lifetime == null || lifetime.isNegative() || lifetime.isZero() || lifetime.compareTo(maxLifetime) > 0) {
-            throw new IllegalArgumentException("A token lives at least 1 day and at most " + maxLifetime.toDays() + " days.");
-        }
+        checkRequest(name, lifetime, maxLifetime);
         String secret = TokenSecrets.newSecret();
         var owner = people.findByUsername(currentUser.requireUsername()).orElseThrow();
         var entity = tokens.save(ApiTokenEntity.issue(owner, name.strip(), secret, clock.instant(), lifetime));
@@ -58,15 +53,25 @@ public class ApiTokenService {
         return new IssuedApiToken(token, secret);
     }
 
+    /** The rules every token follows, personal or a service account's: a printable name, a bounded lifetime. */
+    static void checkRequest(String name, Duration lifetime, Duration maxLifetime) {
+        if (name == null || name.isBlank() || name.length() > MAX_NAME_LENGTH || name.chars().anyMatch(Character::isISOControl)) {
+            throw new IllegalArgumentException("A token name is 1 to " + MAX_NAME_LENGTH + " printable characters.");
+        }
+        if (lifetime == null || lifetime.isNegative() || lifetime.isZero() || lifetime.compareTo(maxLifetime) > 0) {
+            throw new IllegalArgumentException("A token lives at least 1 day and at most " + maxLifetime.toDays() + " days.");
+        }
+    }
+
     @Transactional(readOnly = true)
     public List<ApiToken> list() {
-        return tokens.findByOwnerUsernameOrderByCreatedAtDesc(currentUser.requireUsername()).stream()
+        return tokens.findByOwnerUsernameAndServiceAccountIsNullOrderByCreatedAtDesc(currentUser.requireUsername()).stream()
                 .map(ApiTokenEntity::toApiToken).toList();
     }
 
     /** Revokes one of the caller's own tokens; it stops working on the next request. */
     public ApiToken revoke(long id) {
-        ApiTokenEntity token = tokens.findByIdAndOwnerUsername(id, currentUser.requireUsername())
+        ApiTokenEntity token = tokens.findByIdAndOwnerUsernameAndServiceAccountIsNull(id, currentUser.requireUsername())
                 .orElseThrow(() -> new NoSuchElementException("You have no API token with id " + id + "."));
         token.revoke(clock.instant());
         events.publishEvent(new IdentityEvents.ApiTokenRevoked(currentUser.requireUsername(), id));

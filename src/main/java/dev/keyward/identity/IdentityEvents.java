@@ -117,4 +117,16 @@ public final class IdentityEvents {
         public AuditTarget target() { return new AuditTarget("endpoint", method + " " + path); }
         public AuditOutcome outcome() { return AuditOutcome.DENIED; }
     }
+
+    public record ServiceAccountCreated(String name, String owner, String description) implements AuditableEvent {
+        public String action() { return "identity.service-account.created"; }
+        public AuditTarget target() { return new AuditTarget("service-account", name); }
+        public Map<String, ?> details() { return Map.of("owner", owner, "description", description); }
+    }
+
+    public record ServiceAccountStatusChanged(String name, ServiceAccount.Status status) implements AuditableEvent {
+        public String action() { return "identity.service-account.status-changed"; }
+        public AuditTarget target() { return new AuditTarget("service-account", name); }
+        public Map<String, ?> details() { return Map.of("status", status); }
+    }
 }

@@ -13,7 +13,13 @@ public final class Roles {
     public static final String AUDITOR = "AUDITOR";
     public static final String ADMIN = "ADMIN";
 
-    /** Every role, lowest privilege first. */
+    /**
+     * What a service account's token acts with: the crypto API and the key catalogue, nothing else. Never held by
+     * a person, so not in {@link #ALL}.
+     */
+    public static final String APPLICATION = "APPLICATION";
+
+    /** Every role a person can hold, lowest privilege first. */
     public static final List<String> ALL = List.of(EMPLOYEE, SECURITY_OFFICER, AUDITOR, ADMIN);
 
     /** Roles whose sessions time out sooner (NIST SP 800-63B AAL3-style reauthentication). */

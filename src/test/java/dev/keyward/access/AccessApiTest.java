@@ -110,7 +110,7 @@ class AccessApiTest extends IntegrationTest {
                 .andExpect(jsonPath("$.detail").value("Key logs-dek is SUSPENDED; access can be requested only to ACTIVE keys."));
         submit("{\"key\":\"orders-dek\",\"permissions\":[\"USE_ENCRYPT\"],\"beneficiary\":\"alice\",\"justification\":\""
                 + JUSTIFICATION + "\"}").andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.detail").value(startsWith("You can request access only for yourself")));
+                .andExpect(jsonPath("$.detail").value(startsWith("You can request access for yourself or for a service account you own")));
         submit("{\"key\": 12, \"permissions\": ").andExpect(status().isBadRequest());
         mvc.perform(get("/api/v1/grants").param("key", "no-such-key").header("Authorization", token))
                 .andExpect(status().isNotFound());

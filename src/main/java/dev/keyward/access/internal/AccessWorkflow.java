@@ -13,6 +13,8 @@ import dev.keyward.approvals.ApprovalStatus;
 import dev.keyward.approvals.Decision;
 import dev.keyward.approvals.NewApproval;
 import dev.keyward.identity.PeopleService;
+import dev.keyward.identity.ServiceAccount;
+import dev.keyward.identity.ServiceAccountService;
 import dev.keyward.keys.KeyReference;
 import dev.keyward.keys.KeyService;
 import dev.keyward.keys.KeyState;
@@ -47,11 +49,13 @@ public class AccessWorkflow {
     private final ApprovalService approvals;
     private final KeyService keys;
     private final PeopleService people;
+    private final ServiceAccountService serviceAccounts;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     AccessWorkflow(AccessStore store, ApprovalService approvals, KeyService keys, PeopleService people,
-                   ApplicationEventPublisher events, Clock clock) {
+                   ServiceAccountService serviceAccounts, ApplicationEventPublisher events, Clock clock) {
+        this.serviceAccounts = serviceAccounts;
         this.store = store;
         this.approvals = approvals;
         this.keys = keys;
@@ -108,7 +112,7 @@ public class AccessWorkflow {
         if (key.state() != KeyState.ACTIVE) {
             return Provisioning.refused("Key " + key.alias() + " is " + key.state() + " now, no longer ACTIVE.");
         }
-        if (!people.isActive(request.beneficiary())) {
+        if (!beneficiaryActive(request.beneficiary())) {
             return Provisioning.refused(request.beneficiary() + " is no longer active.");
         }
         Instant now = clock.instant();
@@ -166,5 +170,12 @@ public class AccessWorkflow {
 
     private RequestRow request(String id) {
         return store.findRequest(id).orElseThrow(() -> new NoSuchElementException("No access request " + id + "."));
+    }
+
+    /** A person who is ACTIVE, or a service account that is ACTIVE with an ACTIVE owner. */
+    private boolean beneficiaryActive(String beneficiary) {
+        return serviceAccounts.lookup(beneficiary)
+                .map(a -> a.status() == ServiceAccount.Status.ACTIVE && people.isActive(a.owner()))
+                .orElseGet(() -> people.isActive(beneficiary));
     }
 }

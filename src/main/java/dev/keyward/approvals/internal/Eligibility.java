@@ -6,6 +6,7 @@ import dev.keyward.approvals.internal.ApprovalStore.DecisionRow;
 import dev.keyward.approvals.internal.ApprovalStore.SlotRow;
 import dev.keyward.identity.PeopleService;
 import dev.keyward.identity.Roles;
+import dev.keyward.identity.ServiceAccountService;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
@@ -19,9 +20,11 @@ import org.springframework.stereotype.Component;
 public class Eligibility {
 
     private final PeopleService people;
+    private final ServiceAccountService serviceAccounts;
 
-    Eligibility(PeopleService people) {
+    Eligibility(PeopleService people, ServiceAccountService serviceAccounts) {
         this.people = people;
+        this.serviceAccounts = serviceAccounts;
     }
 
     /** Why {@code username} may not fill {@code slot} now, or empty when they may. */
@@ -41,6 +44,10 @@ public class Eligibility {
         }
         if (username.equals(approval.beneficiary())) {
             return Optional.of("This request is for you; somebody else has to decide it.");
+        }
+        if (serviceAccounts.lookup(approval.beneficiary()).filter(a -> a.owner().equals(username)).isPresent()) {
+            return Optional.of("This request is for " + approval.beneficiary() + ", which you own; somebody else has to "
+                    + "decide it.");
         }
         if (decisions.stream().anyMatch(d -> d.approver().equals(username))) {
             return Optional.of("You have already decided on this request; every slot needs a different person.");

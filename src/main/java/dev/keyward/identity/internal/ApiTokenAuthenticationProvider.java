@@ -17,8 +17,9 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Proves a bearer token: known hash, not revoked, not expired, owner ACTIVE and not locked. The token acts with
- * its owner's current roles, so a role removed from the person is removed from the token at once. Every refusal
+ * Proves a bearer token: known hash, not revoked, not expired, owner ACTIVE and not locked. A personal token acts
+ * with its owner's current roles, so a role removed from the person is removed from the token at once; a service
+ * account's token acts as the account (role APPLICATION) while the account and its owner are ACTIVE. Every refusal
  * is audited (in a transaction of its own, since the request fails).
  */
 @Component
@@ -75,11 +76,23 @@ class ApiTokenAuthenticationProvider implements AuthenticationProvider {
         if (!summary.isActiveAt(now)) {
             return reject(token, owner, "EXPIRED");
         }
+        ServiceAccountEntity account = token.getServiceAccount();
+        if (account != null) {
+            // A service account's token: the account must be ACTIVE and its owner, who answers for it, too.
+            if (!account.isActive()) {
+                return reject(token, owner, "SERVICE_ACCOUNT_DISABLED");
+            }
+            owner = account.getOwner();
+        }
         if (owner.getStatus() != PersonStatus.ACTIVE || owner.isLocked()) {
             return reject(token, owner, "OWNER_INACTIVE");
         }
         if (token.getLastUsedAt() == null || token.getLastUsedAt().plus(LAST_USED_RESOLUTION).isBefore(now)) {
             token.markUsed(now);
+        }
+        if (account != null) {
+            return ApiTokenAuthentication.authenticated(account.getName(),
+                    AuthorityUtils.createAuthorityList(Roles.authority(Roles.APPLICATION)));
         }
         return ApiTokenAuthentication.authenticated(owner.getUsername(),
                 AuthorityUtils.createAuthorityList(owner.getRoles().stream().map(Roles::authority).toList()));

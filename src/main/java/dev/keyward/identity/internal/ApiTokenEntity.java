@@ -24,6 +24,11 @@ public class ApiTokenEntity {
     @JoinColumn(name = "owner_id")
     private PersonEntity owner;
 
+    /** Set for a service account's token, which acts as the account ({@link #owner} then issued it). */
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "service_account_id")
+    private ServiceAccountEntity serviceAccount;
+
     private String name;
     private String prefix;
     private String tokenHash;
@@ -41,6 +46,14 @@ public class ApiTokenEntity {
                 now.plus(lifetime));
     }
 
+    /** A token that acts as {@code account}, issued by {@code issuer}. */
+    public static ApiTokenEntity issueFor(ServiceAccountEntity account, PersonEntity issuer, String name, String secret,
+                                          Instant now, Duration lifetime) {
+        ApiTokenEntity token = issue(issuer, name, secret, now, lifetime);
+        token.serviceAccount = account;
+        return token;
+    }
+
     private ApiTokenEntity(PersonEntity owner, String name, String prefix, String tokenHash, Instant createdAt,
                            Instant expiresAt) {
         this.owner = owner;
@@ -53,6 +66,10 @@ public class ApiTokenEntity {
 
     public ApiToken toApiToken() {
         return new ApiToken(id, name, prefix, createdAt, expiresAt, revokedAt, lastUsedAt);
+    }
+
+    public ServiceAccountEntity getServiceAccount() {
+        return serviceAccount;
     }
 
     public PersonEntity getOwner() {

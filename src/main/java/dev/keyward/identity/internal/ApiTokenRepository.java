@@ -8,7 +8,12 @@ public interface ApiTokenRepository extends JpaRepository<ApiTokenEntity, Long> 
 
     Optional<ApiTokenEntity> findByTokenHash(String tokenHash);
 
-    List<ApiTokenEntity> findByOwnerUsernameOrderByCreatedAtDesc(String username);
+    /** Personal tokens only (not those the person issued for service accounts). */
+    List<ApiTokenEntity> findByOwnerUsernameAndServiceAccountIsNullOrderByCreatedAtDesc(String username);
 
-    Optional<ApiTokenEntity> findByIdAndOwnerUsername(long id, String username);
+    Optional<ApiTokenEntity> findByIdAndOwnerUsernameAndServiceAccountIsNull(long id, String username);
+
+    List<ApiTokenEntity> findByServiceAccountNameOrderByCreatedAtDesc(String serviceAccount);
+
+    Optional<ApiTokenEntity> findByIdAndServiceAccountName(long id, String serviceAccount);
 }

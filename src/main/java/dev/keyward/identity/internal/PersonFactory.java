@@ -25,7 +25,7 @@ public final class PersonFactory {
         if (p.displayName() == null || p.displayName().isBlank() || p.email() == null || !p.email().contains("@")) {
             throw new IllegalArgumentException("A person needs a display name and an e-mail address.");
         }
-        if (people.findByUsername(p.username()).isPresent()) {
+        if (people.findByUsername(p.username()).isPresent() || people.serviceAccountExists(p.username())) {
             throw new IllegalStateException("The username '" + p.username() + "' is taken.");
         }
         PersonEntity entity = new PersonEntity(p.username(), p.displayName(), p.email(), p.department(), clock.instant());

@@ -27,4 +27,8 @@ public interface PersonRepository extends JpaRepository<PersonEntity, Long> {
     List<PersonEntity> findByManagerUsernameOrderByUsername(String managerUsername);
 
     List<PersonEntity> findAllByOrderByUsername();
+
+    /** Usernames and service-account names share one namespace (grants name principals by name). */
+    @Query("select count(a) > 0 from ServiceAccountEntity a where a.name = :name")
+    boolean serviceAccountExists(String name);
 }

@@ -14,6 +14,9 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.authorization.AuthenticatedAuthorizationManager;
+import org.springframework.security.authorization.AuthorityAuthorizationManager;
+import org.springframework.security.authorization.AuthorizationManagers;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -43,6 +46,10 @@ class SecurityConfiguration {
         return encoder;
     }
 
+    static final String[] CRYPTO_OPERATIONS = {"/api/v1/keys/*/encrypt", "/api/v1/keys/*/decrypt",
+            "/api/v1/keys/*/rewrap", "/api/v1/keys/*/sign", "/api/v1/keys/*/verify", "/api/v1/keys/*/mac",
+            "/api/v1/keys/*/mac-verify"};
+
     @Bean
     @Order(1)
     SecurityFilterChain apiChain(HttpSecurity http, ApiTokenAuthenticationProvider tokens, ObjectMapper json,
@@ -62,7 +69,11 @@ class SecurityConfiguration {
                         .requestMatchers("/api/v1/people", "/api/v1/people/**").hasRole(Roles.ADMIN)
                         .requestMatchers("/api/v1/audit/**").hasAnyRole(Roles.AUDITOR, Roles.SECURITY_OFFICER)
                         .requestMatchers(HttpMethod.POST, "/api/v1/keys").hasRole(Roles.SECURITY_OFFICER)
-                        .anyRequest().authenticated())
+                        // Service accounts (role APPLICATION) reach the crypto API and the key catalogue only.
+                        .requestMatchers(HttpMethod.POST, CRYPTO_OPERATIONS).authenticated()
+                        .requestMatchers(HttpMethod.GET, "/api/v1/keys", "/api/v1/keys/*").authenticated()
+                        .anyRequest().access(AuthorizationManagers.allOf(AuthenticatedAuthorizationManager.authenticated(),
+                                AuthorizationManagers.not(AuthorityAuthorizationManager.hasRole(Roles.APPLICATION)))))
                 .addFilterBefore(bearer, AuthorizationFilter.class)
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(c -> c.disable())
