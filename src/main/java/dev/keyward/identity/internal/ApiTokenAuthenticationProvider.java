@@ -1,7 +1,6 @@
 package dev.keyward.identity.internal;
 
 import dev.keyward.identity.IdentityEvents.ApiTokenRejected;
-import dev.keyward.identity.PersonStatus;
 import dev.keyward.identity.Roles;
 import java.time.Clock;
 import java.time.Duration;
@@ -13,14 +12,13 @@ import org.springframework.security.authentication.InternalAuthenticationService
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Proves a bearer token: known hash, not revoked, not expired, owner ACTIVE and not locked. A personal token acts
  * with its owner's current roles, so a role removed from the person is removed from the token at once; a service
- * account's token acts as the account (role APPLICATION) while the account and its owner are ACTIVE. Every refusal
- * is audited (in a transaction of its own, since the request fails).
+ * account's token acts as the account (role APPLICATION) while the account and its owner are ACTIVE. Every
+ * refusal is audited (committed on its own, since the request fails). The facts come in one query
+ * ({@link TokenFacts}): this runs on every API call.
  */
 @Component
 class ApiTokenAuthenticationProvider implements AuthenticationProvider {
@@ -30,17 +28,14 @@ class ApiTokenAuthenticationProvider implements AuthenticationProvider {
     private static final Duration LAST_USED_RESOLUTION = Duration.ofMinutes(1);
     private static final int MAX_TOKEN_LENGTH = 256;
 
-    private final ApiTokenRepository tokens;
+    private final TokenFacts tokens;
     private final Clock clock;
     private final ApplicationEventPublisher events;
-    private final TransactionTemplate transactions;
 
-    ApiTokenAuthenticationProvider(ApiTokenRepository tokens, Clock clock, ApplicationEventPublisher events,
-                                   PlatformTransactionManager transactionManager) {
+    ApiTokenAuthenticationProvider(TokenFacts tokens, Clock clock, ApplicationEventPublisher events) {
         this.tokens = tokens;
         this.clock = clock;
         this.events = events;
-        this.transactions = new TransactionTemplate(transactionManager);
     }
 
     @Override
@@ -48,7 +43,7 @@ class ApiTokenAuthenticationProvider implements AuthenticationProvider {
         String secret = ((ApiTokenAuthentication) authentication).secret();
         Authentication result;
         try {
-            result = transactions.execute(status -> prove(secret));
+            result = prove(secret);
         } catch (RuntimeException e) {
             throw new InternalAuthenticationServiceException("The request could not be audited", e);
         }
@@ -64,43 +59,37 @@ class ApiTokenAuthenticationProvider implements AuthenticationProvider {
             return reject(null, null, "MALFORMED");
         }
         Instant now = clock.instant();
-        ApiTokenEntity token = tokens.findByTokenHash(TokenSecrets.hash(secret)).orElse(null);
+        TokenFacts.Facts token = tokens.byHash(TokenSecrets.hash(secret)).orElse(null);
         if (token == null) {
             return reject(null, null, "UNKNOWN");
         }
-        PersonEntity owner = token.getOwner();
-        var summary = token.toApiToken();
-        if (summary.revokedAt() != null) {
-            return reject(token, owner, "REVOKED");
+        if (token.revokedAt() != null) {
+            return reject(token, token.issuer(), "REVOKED");
         }
-        if (!summary.isActiveAt(now)) {
-            return reject(token, owner, "EXPIRED");
+        if (!now.isBefore(token.expiresAt())) {
+            return reject(token, token.issuer(), "EXPIRED");
         }
-        ServiceAccountEntity account = token.getServiceAccount();
-        if (account != null) {
-            // A service account's token: the account must be ACTIVE and its owner, who answers for it, too.
-            if (!account.isActive()) {
-                return reject(token, owner, "SERVICE_ACCOUNT_DISABLED");
-            }
-            owner = account.getOwner();
+        boolean serviceAccount = token.account() != null;
+        if (serviceAccount && !token.accountActive()) {
+            return reject(token, token.issuer(), "SERVICE_ACCOUNT_DISABLED");
         }
-        if (owner.getStatus() != PersonStatus.ACTIVE || owner.isLocked()) {
-            return reject(token, owner, "OWNER_INACTIVE");
+        // A service account's token answers to the account's current owner; a personal token to its owner.
+        if (serviceAccount ? !token.accountOwnerUsable() : !token.issuerUsable()) {
+            return reject(token, serviceAccount ? token.accountOwner() : token.issuer(), "OWNER_INACTIVE");
         }
-        if (token.getLastUsedAt() == null || token.getLastUsedAt().plus(LAST_USED_RESOLUTION).isBefore(now)) {
-            token.markUsed(now);
+        if (token.lastUsedAt() == null || token.lastUsedAt().plus(LAST_USED_RESOLUTION).isBefore(now)) {
+            tokens.markUsed(token.id(), now, now.minus(LAST_USED_RESOLUTION));
         }
-        if (account != null) {
-            return ApiTokenAuthentication.authenticated(account.getName(),
+        if (serviceAccount) {
+            return ApiTokenAuthentication.authenticated(token.account(),
                     AuthorityUtils.createAuthorityList(Roles.authority(Roles.APPLICATION)));
         }
-        return ApiTokenAuthentication.authenticated(owner.getUsername(),
-                AuthorityUtils.createAuthorityList(owner.getRoles().stream().map(Roles::authority).toList()));
+        return ApiTokenAuthentication.authenticated(token.issuer(),
+                AuthorityUtils.createAuthorityList(token.issuerRoles().stream().map(Roles::authority).toList()));
     }
 
-    private Authentication reject(ApiTokenEntity token, PersonEntity owner, String reason) {
-        events.publishEvent(new ApiTokenRejected(token == null ? "unknown" : Long.toString(token.toApiToken().id()),
-                owner == null ? null : owner.getUsername(), reason));
+    private Authentication reject(TokenFacts.Facts token, String owner, String reason) {
+        events.publishEvent(new ApiTokenRejected(token == null ? "unknown" : Long.toString(token.id()), owner, reason));
         return null;
     }
 

@@ -68,24 +68,8 @@ public class ApiTokenEntity {
         return new ApiToken(id, name, prefix, createdAt, expiresAt, revokedAt, lastUsedAt);
     }
 
-    public ServiceAccountEntity getServiceAccount() {
-        return serviceAccount;
-    }
-
-    public PersonEntity getOwner() {
-        return owner;
-    }
-
-    public boolean isActiveAt(Instant now) {
-        return toApiToken().isActiveAt(now);
-    }
-
     public Instant getLastUsedAt() {
         return lastUsedAt;
-    }
-
-    public void markUsed(Instant at) {
-        lastUsedAt = at;
     }
 
     public void revoke(Instant at) {

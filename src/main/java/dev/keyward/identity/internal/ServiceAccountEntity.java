@@ -52,10 +52,6 @@ public class ServiceAccountEntity {
         return owner;
     }
 
-    public boolean isActive() {
-        return status == ServiceAccount.Status.ACTIVE;
-    }
-
     public void setStatus(ServiceAccount.Status status) {
         this.status = status;
     }
