@@ -9,18 +9,22 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import dev.keyward.access.Grant;
 import dev.keyward.access.GrantService;
+import dev.keyward.access.GrantUsage;
+import dev.keyward.access.internal.AccessProperties;
 import jakarta.annotation.security.PermitAll;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 
-/** The signed-in person's grants: what they may do with which key, until when. */
+/** The signed-in person's grants: what they may do with which key, until when, and how they used them. */
 @Route("my-grants")
 @PageTitle("My grants · Keyward")
 @Menu(title = "My grants", order = 23, icon = "vaadin:key-o")
 @PermitAll
 public class MyGrantsView extends VerticalLayout {
 
-    MyGrantsView(GrantService grants, Clock clock) {
+    MyGrantsView(GrantService grants, GrantUsage.Source usageSource, AccessProperties properties, Clock clock) {
         setSizeFull();
         var grid = new Grid<Grant>();
         grid.setId("my-grants");
@@ -32,8 +36,12 @@ public class MyGrantsView extends VerticalLayout {
         grid.addColumn(g -> g.activeAt(clock.instant())
                 ? "ends in " + Duration.between(clock.instant(), g.validUntil()).toDays() + " d"
                 : g.endReason() == null ? "" : g.endReason()).setHeader("").setFlexGrow(2);
+        List<Grant> mine = grants.mine();
+        Map<String, GrantUsage> usage = usageSource.of(mine.stream().map(Grant::id).toList());
+        grid.addComponentColumn(g -> Ui.usage(g, usage.get(g.id()), properties.unusedAfter(), clock.instant()))
+                .setHeader("Use").setFlexGrow(2);
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
-        grid.setItems(grants.mine());
+        grid.setItems(mine);
         grid.setSizeFull();
         add(new H2("My grants"), grid);
     }

@@ -9,6 +9,7 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
@@ -24,11 +25,15 @@ import dev.keyward.access.AccessRequest;
 import dev.keyward.access.AccessRequestService;
 import dev.keyward.access.NewAccessRequest;
 import dev.keyward.access.Permission;
+import dev.keyward.identity.ServiceAccount;
+import dev.keyward.identity.ServiceAccountService;
 import dev.keyward.keys.KeyFilter;
 import dev.keyward.keys.KeyService;
 import dev.keyward.keys.KeyState;
 import dev.keyward.keys.ManagedKey;
 import jakarta.annotation.security.PermitAll;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -44,16 +49,23 @@ public class RequestAccessView extends VerticalLayout implements BeforeEnterObse
     private final AccessRequestService requests;
     private final AccessPolicyService policy;
     private final KeyService keys;
+    private final ServiceAccountService serviceAccounts;
     private final VerticalLayout policyCard = new VerticalLayout();
     private final FormLayout form = new FormLayout();
     private final ComboBox<ManagedKey> key = new ComboBox<>("Key");
+    /** Who the grant is for: the signed-in person ({@link #MYSELF}) or one of their ACTIVE service accounts. */
+    private final Select<String> beneficiary = new Select<>();
     private final CheckboxGroup<Permission> permissions = new CheckboxGroup<>("Permissions");
     private final TextArea justification = new TextArea("Justification");
     private final IntegerField duration = new IntegerField("Duration (days)");
     private final TextField ticket = new TextField("Ticket (optional)");
     private final Button submit = new Button("Submit request");
 
-    RequestAccessView(AccessRequestService requests, AccessPolicyService policy, KeyService keys) {
+    static final String MYSELF = "myself";
+
+    RequestAccessView(AccessRequestService requests, AccessPolicyService policy, KeyService keys,
+                      ServiceAccountService serviceAccounts) {
+        this.serviceAccounts = serviceAccounts;
         this.requests = requests;
         this.policy = policy;
         this.keys = keys;
@@ -66,6 +78,8 @@ public class RequestAccessView extends VerticalLayout implements BeforeEnterObse
     public void beforeEnter(BeforeEnterEvent event) {
         event.getLocation().getQueryParameters().getSingleParameter("key").ifPresent(alias ->
                 Ui.attempt(() -> key.setValue(keys.get(alias))));
+        event.getLocation().getQueryParameters().getSingleParameter("for")
+                .filter(name -> beneficiary.getListDataView().contains(name)).ifPresent(beneficiary::setValue);
     }
 
     private void showPolicyIfNeeded() {
@@ -99,6 +113,15 @@ public class RequestAccessView extends VerticalLayout implements BeforeEnterObse
                 query.getFilter().filter(f -> !f.isBlank()).orElse(null), false), query.getOffset(), query.getLimit()).stream());
         key.setItemLabelGenerator(k -> k.alias() + " · " + k.purpose() + " · " + k.sensitivity() + " · owner " + k.owner());
         key.addValueChangeListener(e -> keyChosen(e.getValue()));
+        beneficiary.setLabel("For");
+        beneficiary.setId("request-beneficiary");
+        List<String> choices = new ArrayList<>(List.of(MYSELF));
+        serviceAccounts.mine().stream().filter(a -> a.status() == ServiceAccount.Status.ACTIVE)
+                .map(ServiceAccount::name).forEach(choices::add);
+        beneficiary.setItems(choices);
+        beneficiary.setItemLabelGenerator(c -> c.equals(MYSELF) ? "Myself" : "Service account " + c);
+        beneficiary.setValue(MYSELF);
+        beneficiary.setHelperText("Your service accounts are under My applications.");
         permissions.setId("request-permissions");
         justification.setId("request-justification");
         justification.setMinLength(20);
@@ -113,7 +136,7 @@ public class RequestAccessView extends VerticalLayout implements BeforeEnterObse
         submit.setId("submit-request");
         submit.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         submit.addClickListener(e -> submit());
-        form.add(key, permissions, justification, duration, ticket, submit);
+        form.add(key, beneficiary, permissions, justification, duration, ticket, submit);
         form.setColspan(key, 2);
         form.setColspan(justification, 2);
         return form;
@@ -138,7 +161,8 @@ public class RequestAccessView extends VerticalLayout implements BeforeEnterObse
             if (key.getValue() == null) {
                 throw new IllegalArgumentException("Choose the key you need access to.");
             }
-            created.set(requests.submit(new NewAccessRequest(key.getValue().alias(), permissions.getValue(), null,
+            String forWhom = MYSELF.equals(beneficiary.getValue()) ? null : beneficiary.getValue();
+            created.set(requests.submit(new NewAccessRequest(key.getValue().alias(), permissions.getValue(), forWhom,
                     justification.getValue(), duration.getValue(), ticket.getValue())));
         });
         if (done) {

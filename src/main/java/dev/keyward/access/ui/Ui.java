@@ -4,8 +4,11 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import dev.keyward.access.AccessRequestStatus;
+import dev.keyward.access.Grant;
 import dev.keyward.access.GrantStatus;
+import dev.keyward.access.GrantUsage;
 import dev.keyward.access.Permission;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.NoSuchElementException;
@@ -38,6 +41,21 @@ final class Ui {
 
     static String permissions(Collection<Permission> permissions) {
         return permissions.stream().sorted().map(Enum::name).collect(Collectors.joining(", "));
+    }
+
+    /** "142 uses, last 2026-11-29 10:42", or "never used", with an "unused N d" badge when it sat idle too long. */
+    static Span usage(Grant grant, GrantUsage usage, Duration unusedAfter, Instant now) {
+        var cell = new Span(usage == null ? "never used"
+                : usage.uses() + (usage.uses() == 1 ? " use" : " uses") + ", last " + minute(usage.lastUsedAt()));
+        cell.addClassName("grant-usage");
+        GrantUsage known = usage != null ? usage : new GrantUsage(grant.id(), 0, null, null);
+        if (known.unusedFor(grant, unusedAfter, now)) {
+            var marker = badge("unused " + unusedAfter.toDays() + " d", "warning");
+            marker.addClassName("unused-marker");
+            marker.getStyle().set("margin-left", "0.5em");
+            cell.add(marker);
+        }
+        return cell;
     }
 
     static String day(Instant instant) {

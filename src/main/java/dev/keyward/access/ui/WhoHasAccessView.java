@@ -20,13 +20,17 @@ import com.vaadin.flow.router.Route;
 import dev.keyward.access.Grant;
 import dev.keyward.access.GrantService;
 import dev.keyward.access.GrantStatus;
+import dev.keyward.access.GrantUsage;
+import dev.keyward.access.internal.AccessProperties;
 import dev.keyward.identity.CurrentUser;
 import dev.keyward.identity.Roles;
 import dev.keyward.keys.KeyFilter;
 import dev.keyward.keys.KeyService;
 import dev.keyward.keys.ManagedKey;
 import jakarta.annotation.security.PermitAll;
+import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Who has access to a key: all grants for security officers and auditors, those on their keys for owners (others
@@ -41,11 +45,19 @@ public class WhoHasAccessView extends VerticalLayout implements BeforeEnterObser
     private final GrantService grants;
     private final KeyService keys;
     private final CurrentUser currentUser;
+    private final GrantUsage.Source usageSource;
+    private final AccessProperties properties;
+    private final Clock clock;
+    private Map<String, GrantUsage> usage = Map.of();
     private final ComboBox<ManagedKey> key = new ComboBox<>("Key");
     private final Checkbox activeOnly = new Checkbox("Active only", true);
     private final Grid<Grant> grid = new Grid<>();
 
-    WhoHasAccessView(GrantService grants, KeyService keys, CurrentUser currentUser) {
+    WhoHasAccessView(GrantService grants, KeyService keys, CurrentUser currentUser, GrantUsage.Source usageSource,
+                     AccessProperties properties, Clock clock) {
+        this.usageSource = usageSource;
+        this.properties = properties;
+        this.clock = clock;
         this.grants = grants;
         this.keys = keys;
         this.currentUser = currentUser;
@@ -62,6 +74,8 @@ public class WhoHasAccessView extends VerticalLayout implements BeforeEnterObser
         grid.addComponentColumn(g -> Ui.status(g.status())).setHeader("Status").setAutoWidth(true);
         grid.addColumn(g -> Ui.day(g.validFrom())).setHeader("From");
         grid.addColumn(g -> Ui.day(g.validUntil())).setHeader("Until");
+        grid.addComponentColumn(g -> Ui.usage(g, usage.get(g.id()), properties.unusedAfter(), clock.instant()))
+                .setHeader("Use").setFlexGrow(2);
         grid.addColumn(g -> g.endReason() == null ? "" : g.endedBy() + ": " + g.endReason()).setHeader("Ended").setFlexGrow(2);
         grid.addComponentColumn(this::revokeButton).setHeader("").setAutoWidth(true);
         grid.setSizeFull();
@@ -77,8 +91,10 @@ public class WhoHasAccessView extends VerticalLayout implements BeforeEnterObser
     }
 
     private void refresh() {
-        grid.setItems(key.getValue() == null ? List.of()
-                : grants.find(key.getValue().alias(), null, activeOnly.getValue()));
+        List<Grant> shown = key.getValue() == null ? List.of()
+                : grants.find(key.getValue().alias(), null, activeOnly.getValue());
+        usage = usageSource.of(shown.stream().map(Grant::id).toList());
+        grid.setItems(shown);
     }
 
     private Component revokeButton(Grant grant) {

@@ -2,10 +2,10 @@ package dev.keyward.identity.internal;
 
 import dev.keyward.identity.NewPerson;
 import dev.keyward.identity.Roles;
-import java.util.HashSet;
-import java.util.Set;
 import java.time.Clock;
+import java.util.HashSet;
 import java.util.NoSuchElementException;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.springframework.security.crypto.password.PasswordEncoder;
 

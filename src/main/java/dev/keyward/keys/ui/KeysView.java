@@ -220,7 +220,11 @@ public class KeysView extends VerticalLayout {
             var who = new Button("Who has access", VaadinIcon.USERS.create(),
                     e -> dialog.getUI().ifPresent(ui -> ui.navigate("who-has-access", QueryParameters.of("key", key.alias()))));
             who.addClickListener(e -> dialog.close());
-            actions.add(who);
+            var usage = new Button("Usage", VaadinIcon.BAR_CHART.create(),
+                    e -> dialog.getUI().ifPresent(ui -> ui.navigate("key-usage", QueryParameters.of("key", key.alias()))));
+            usage.setId("key-usage");
+            usage.addClickListener(e -> dialog.close());
+            actions.add(who, usage);
         }
         for (KeyState target : allowedTargets(key)) {
             var move = new Button(label(target), e -> reasonDialog(key, target, dialog).open());

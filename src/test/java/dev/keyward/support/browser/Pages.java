@@ -314,6 +314,18 @@ public final class Pages {
         /** Opens the form with the key chosen, as the key detail's "Request access" does. */
         public static RequestAccessPage openFor(Browser browser, String alias) {
             browser.open("/request-access?key=" + alias);
+            return awaitKey(browser, alias);
+        }
+
+        /** Opens the form with the key chosen and the request made for one of the person's service accounts. */
+        public static RequestAccessPage openFor(Browser browser, String alias, String serviceAccount) {
+            browser.open("/request-access?key=" + alias + "&for=" + serviceAccount);
+            new WebDriverWait(browser.driver(), WAIT).until(d -> d.findElement(By.id("request-beneficiary"))
+                    .getText().contains(serviceAccount));
+            return awaitKey(browser, alias);
+        }
+
+        private static RequestAccessPage awaitKey(Browser browser, String alias) {
             new WebDriverWait(browser.driver(), WAIT).until(d -> alias.equals(
                     d.findElement(By.id("request-key")).findElement(By.cssSelector("input")).getDomProperty("value").split(" ")[0]));
             return new RequestAccessPage(browser);
@@ -408,6 +420,79 @@ public final class Pages {
         public String rowsText() {
             return Pages.await(browser, By.id("my-grants")).findElements(By.cssSelector("vaadin-grid-cell-content"))
                     .stream().map(WebElement::getText).reduce("", (a, b) -> a + " | " + b);
+        }
+    }
+
+    static String gridText(Browser browser, String id) {
+        return Pages.await(browser, By.id(id)).findElements(By.cssSelector("vaadin-grid-cell-content")).stream()
+                .map(WebElement::getText).reduce("", (a, b) -> a + " | " + b);
+    }
+
+    /** My applications: service accounts, their tokens and grants. */
+    public record MyApplicationsPage(Browser browser) {
+
+        public static MyApplicationsPage open(Browser browser) {
+            browser.open("/my-applications");
+            Pages.await(browser, By.id("my-apps"));
+            return new MyApplicationsPage(browser);
+        }
+
+        /** Creates a service account; it is selected afterwards. */
+        public void create(String name, String description) {
+            type(Pages.await(browser, By.id("app-name")), name);
+            type(Pages.await(browser, By.id("app-description")), description);
+            Pages.await(browser, By.id("create-app")).click();
+            new WebDriverWait(browser.driver(), WAIT).until(d -> gridText(browser, "my-apps").contains(name));
+            Pages.await(browser, By.id("app-tokens"));
+        }
+
+        /** Selects a service account in the list. */
+        public void select(String name) {
+            new WebDriverWait(browser.driver(), WAIT).until(d -> d.findElement(By.id("my-apps"))
+                    .findElements(By.cssSelector("vaadin-grid-cell-content")).stream()
+                    .filter(c -> c.getText().equals(name)).findFirst().orElse(null)).click();
+            Pages.await(browser, By.id("app-tokens"));
+        }
+
+        /** Issues a token for the selected account and returns the secret shown once. */
+        public String issueToken(String name) {
+            type(Pages.await(browser, By.id("app-token-name")), name);
+            Pages.await(browser, By.id("issue-app-token")).click();
+            String secret = Pages.await(browser, By.id("app-token-secret")).getText();
+            Pages.await(browser, By.id("app-token-done")).click();
+            new WebDriverWait(browser.driver(), WAIT).until(d -> gridText(browser, "app-tokens").contains(name));
+            return secret;
+        }
+
+        public void requestAccess() {
+            Pages.await(browser, By.id("request-for-app")).click();
+            Pages.await(browser, By.id("request-beneficiary"));
+        }
+
+        public String tokensText() {
+            return gridText(browser, "app-tokens");
+        }
+
+        public String grantsText() {
+            return gridText(browser, "app-grants");
+        }
+    }
+
+    /** A key's usage: the chart and the callers. */
+    public record KeyUsagePage(Browser browser) {
+
+        public static KeyUsagePage open(Browser browser, String alias) {
+            browser.open("/key-usage?key=" + alias);
+            Pages.await(browser, By.id("usage-chart"));
+            return new KeyUsagePage(browser);
+        }
+
+        public int bars() {
+            return browser.driver().findElements(By.cssSelector("#usage-chart rect.bar")).size();
+        }
+
+        public String callersText() {
+            return gridText(browser, "usage-callers");
         }
     }
 }

@@ -1,0 +1,128 @@
+package dev.keyward.crypto;
+
+import dev.keyward.access.GrantUsage;
+import dev.keyward.keys.KeyService;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What the meter recorded, as people read it: per grant (for the grant views), and per key over time and by
+ * caller (for its owner, security officers and auditors). Figures include everything flushed, so they trail the
+ * calls by at most {@code keyward.crypto.usage-flush-interval}.
+ */
+@Service
+@Transactional(readOnly = true)
+@PreAuthorize("isAuthenticated()")
+public class UsageService implements GrantUsage.Source {
+
+    /** How far back the key usage view looks, and the width of its bars. */
+    public enum Window {
+        LAST_HOUR(Duration.ofHours(1), ChronoUnit.MINUTES),
+        LAST_DAY(Duration.ofDays(1), ChronoUnit.HOURS),
+        LAST_30_DAYS(Duration.ofDays(30), ChronoUnit.DAYS);
+
+        private final Duration length;
+        private final ChronoUnit bucket;
+
+        Window(Duration length, ChronoUnit bucket) {
+            this.length = length;
+            this.bucket = bucket;
+        }
+
+        public ChronoUnit bucket() {
+            return bucket;
+        }
+    }
+
+    /** Uses of one operation in one bucket (minute, hour or day). */
+    public record Point(Instant bucket, CryptoOperation operation, long uses) {
+    }
+
+    /** One caller's use of one operation on the key, all time. */
+    public record Caller(String principal, CryptoOperation operation, long uses, Instant lastUsedAt, String lastClient) {
+    }
+
+    /** A key's usage: the series in the window (buckets oldest first) and every caller. */
+    public record KeyUsage(String key, Window window, List<Instant> buckets, List<Point> points, List<Caller> callers) {
+    }
+
+    private final JdbcClient jdbc;
+    private final KeyService keys;
+    private final Clock clock;
+
+    UsageService(JdbcClient jdbc, KeyService keys, Clock clock) {
+        this.jdbc = jdbc;
+        this.keys = keys;
+        this.clock = clock;
+    }
+
+    /** For the grant views, which show only grants their viewer may see. */
+    @Override
+    public Map<String, GrantUsage> of(Collection<String> grantIds) {
+        Map<String, GrantUsage> usage = new HashMap<>();
+        if (grantIds.isEmpty()) {
+            return usage;
+        }
+        String marks = String.join(",", grantIds.stream().map(id -> "?").toList());
+        jdbc.sql("select grant_id, uses, last_used_at, last_client from crypto_usage where grant_id in (" + marks + ")")
+                .params(List.copyOf(grantIds))
+                .query((rs, i) -> new GrantUsage(rs.getString("grant_id"), rs.getLong("uses"),
+                        rs.getTimestamp("last_used_at").toInstant(), rs.getString("last_client")))
+                .list().forEach(u -> usage.merge(u.grantId(), u, UsageService::combine));
+        return usage;
+    }
+
+    /** The key's usage over {@code window}; for its owner, security officers and auditors. */
+    public KeyUsage keyUsage(String alias, Window window) {
+        if (keys.get(alias).restricted()) {
+            throw new AccessDeniedException("Only the key's owner, security officers and auditors see how " + alias
+                    + " is used.");
+        }
+        Instant now = clock.instant();
+        Instant first = now.minus(window.length).truncatedTo(window.bucket).plus(1, window.bucket);
+        List<Instant> buckets = new ArrayList<>();
+        for (Instant b = first; !b.isAfter(now); b = b.plus(1, window.bucket)) {
+            buckets.add(b);
+        }
+        Map<Instant, Map<CryptoOperation, Long>> series = new TreeMap<>();
+        jdbc.sql("select minute_start, operation, uses from crypto_usage_minute where key_alias = ? and minute_start >= ?")
+                .params(alias, Timestamp.from(first))
+                .query((rs, i) -> new Point(rs.getTimestamp("minute_start").toInstant().truncatedTo(window.bucket),
+                        CryptoOperation.valueOf(rs.getString("operation")), rs.getLong("uses")))
+                .list().forEach(p -> series.computeIfAbsent(p.bucket(), b -> new TreeMap<>())
+                        .merge(p.operation(), p.uses(), Long::sum));
+        List<Point> points = new ArrayList<>();
+        series.forEach((bucket, ops) -> ops.forEach((op, uses) -> points.add(new Point(bucket, op, uses))));
+        Map<String, Caller> byCaller = new HashMap<>();
+        jdbc.sql("select principal, operation, uses, last_used_at, last_client from crypto_usage where key_alias = ?")
+                .param(alias)
+                .query((rs, i) -> new Caller(rs.getString("principal"), CryptoOperation.valueOf(rs.getString("operation")),
+                        rs.getLong("uses"), rs.getTimestamp("last_used_at").toInstant(), rs.getString("last_client")))
+                .list().forEach(c -> byCaller.merge(c.principal() + "/" + c.operation(), c, (a, b) -> {
+                    Caller later = b.lastUsedAt().isAfter(a.lastUsedAt()) ? b : a;
+                    return new Caller(a.principal(), a.operation(), a.uses() + b.uses(), later.lastUsedAt(), later.lastClient());
+                }));
+        List<Caller> callers = byCaller.values().stream().sorted(Comparator.comparing(Caller::lastUsedAt).reversed()).toList();
+        return new KeyUsage(alias, window, buckets, points, callers);
+    }
+
+    private static GrantUsage combine(GrantUsage a, GrantUsage b) {
+        GrantUsage later = b.lastUsedAt().isAfter(a.lastUsedAt()) ? b : a;
+        return new GrantUsage(a.grantId(), a.uses() + b.uses(), later.lastUsedAt(), later.lastClient());
+    }
+}
