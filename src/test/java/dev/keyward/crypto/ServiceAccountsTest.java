@@ -21,6 +21,8 @@ import dev.keyward.approvals.internal.ApprovalStore.CaseRow;
 import dev.keyward.approvals.internal.ApprovalStore.SlotRow;
 import dev.keyward.approvals.internal.Eligibility;
 import dev.keyward.audit.AuditTestSupport;
+import dev.keyward.identity.ApiToken;
+import dev.keyward.identity.ServiceAccount;
 import dev.keyward.identity.ServiceAccountService;
 import dev.keyward.keys.KeyPurpose;
 import dev.keyward.keys.Sensitivity;
@@ -132,6 +134,18 @@ class ServiceAccountsTest extends IntegrationTest {
         call(DemoTokens.bearer(DemoTokens.ADMIN), put("/api/v1/people/{username}/status", cast.requester()),
                 "{\"status\":\"LEFT\"}").andExpect(status().isOk());
         new CryptoApi(mvc, appToken).call(key, "mac", json("message", b64("x"))).andExpect(status().isUnauthorized());
+    }
+
+    @Test
+    void theDemoApplicationBelongsToCarolAndItsSeededTokenActsAsIt() throws Exception {
+        String token = DemoTokens.bearer("kwt_test_payments_app");
+        call(token, get("/api/v1/keys/{alias}", "payments-dek"), null).andExpect(status().isOk());
+        call(token, get("/api/v1/me"), null).andExpect(status().isForbidden());
+        new CryptoApi(mvc, token).call("payments-dek", "encrypt", json("plaintext", b64("x")))
+                .andExpect(status().isForbidden());
+        people.signIn("carol");
+        assertThat(serviceAccounts.mine()).extracting(ServiceAccount::name).contains("payments-app");
+        assertThat(serviceAccounts.tokens("payments-app")).extracting(ApiToken::name).contains("demo token");
     }
 
     @Test

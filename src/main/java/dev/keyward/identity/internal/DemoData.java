@@ -40,15 +40,20 @@ class DemoData implements ApplicationRunner {
             person("erin", "Erin Evans", "Internal Audit", null, Roles.AUDITOR),
             person("frank", "Frank Fischer", "IT Operations", null, Roles.ADMIN));
 
+    /** The demo application: carol's payment service. */
+    static final String DEMO_APP = "payments-app";
+
     private final PersonRepository people;
+    private final ServiceAccountRepository accounts;
     private final ApiTokenRepository tokens;
     private final PasswordEncoder encoder;
     private final Clock clock;
     private final Map<String, String> seededTokens;
 
-    DemoData(PersonRepository people, ApiTokenRepository tokens, PasswordEncoder encoder, Clock clock,
-             IdentityProperties properties) {
+    DemoData(PersonRepository people, ServiceAccountRepository accounts, ApiTokenRepository tokens,
+             PasswordEncoder encoder, Clock clock, IdentityProperties properties) {
         this.people = people;
+        this.accounts = accounts;
         this.tokens = tokens;
         this.encoder = encoder;
         this.clock = clock;
@@ -65,6 +70,10 @@ class DemoData implements ApplicationRunner {
                 added++;
             }
         }
+        if (accounts.findByName(DEMO_APP).isEmpty()) {
+            accounts.save(new ServiceAccountEntity(DEMO_APP, "Encrypts card data for the payment service",
+                    people.findByUsername("carol").orElseThrow(), clock.instant()));
+        }
         seededTokens.forEach(this::seedToken);
         log.warn("Demo profile: {} demo people added ({} in all); password '{}'. Never use the demo profile in production.",
                 added, PEOPLE.size(), PASSWORD);
@@ -74,8 +83,15 @@ class DemoData implements ApplicationRunner {
         if (tokens.findByTokenHash(TokenSecrets.hash(secret)).isPresent()) {
             return;
         }
+        var account = accounts.findByName(username);
+        if (account.isPresent()) {
+            tokens.save(ApiTokenEntity.issueFor(account.get(), account.get().getOwner(), "demo token", secret,
+                    clock.instant(), Duration.ofDays(90)));
+            log.info("Demo profile: seeded an API token for service account {}", username);
+            return;
+        }
         PersonEntity owner = people.findByUsername(username).orElseThrow(() -> new IllegalStateException(
-                "keyward.demo.api-tokens names '" + username + "', who is not a demo person."));
+                "keyward.demo.api-tokens names '" + username + "', who is neither a demo person nor " + DEMO_APP + "."));
         tokens.save(ApiTokenEntity.issue(owner, "demo token", secret, clock.instant(), Duration.ofDays(90)));
         log.info("Demo profile: seeded an API token for {}", username);
     }
