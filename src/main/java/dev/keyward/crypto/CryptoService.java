@@ -85,18 +85,22 @@ public class CryptoService {
                 seal(key, key.currentVersion(), open(key, sealed, context), context));
     }
 
-    /** Signs the message with the current version (ECDSA or RSA-PSS, SHA-256 or SHA-384 by curve). */
-    public String sign(String alias, byte[] message) {
-        checkSize("message", message);
-        return use(alias, CryptoOperation.SIGN, 0, (key, version) ->
-                new Versioned(version, hsm.sign(key.currentLabel(), message)).format());
+    /**
+     * Signs with the current version: the {@code message} (ECDSA with SHA-256 on P-256, SHA-384 on P-384; RSA-PSS
+     * with SHA-256), or a SHA-256 {@code digest} the caller computed (P-256 keys): exactly one of them.
+     */
+    public String sign(String alias, byte[] message, byte[] digest) {
+        boolean overDigest = checkMessageOrDigest(message, digest);
+        return use(alias, CryptoOperation.SIGN, 0, (key, version) -> new Versioned(version, overDigest
+                ? hsm.signDigest(key.currentLabel(), digest) : hsm.sign(key.currentLabel(), message)).format());
     }
 
-    public boolean verify(String alias, byte[] message, String signature) {
-        checkSize("message", message);
+    public boolean verify(String alias, byte[] message, byte[] digest, String signature) {
+        boolean overDigest = checkMessageOrDigest(message, digest);
         Versioned signed = Versioned.parse(signature, "signature");
-        return use(alias, CryptoOperation.VERIFY, signed.version(), (key, version) ->
-                hsm.verify(label(key, version), message, signed.bytes()));
+        return use(alias, CryptoOperation.VERIFY, signed.version(), (key, version) -> overDigest
+                ? hsm.verifyDigest(label(key, version), digest, signed.bytes())
+                : hsm.verify(label(key, version), message, signed.bytes()));
     }
 
     /** HMAC-SHA256 with the current version. */
@@ -194,6 +198,18 @@ public class CryptoService {
         return sealed;
     }
 
+    /** True for a digest; refuses both or neither, and a digest that is not 32 bytes. */
+    private boolean checkMessageOrDigest(byte[] message, byte[] digest) {
+        if ((message == null) == (digest == null)) {
+            throw new IllegalArgumentException("Send either the message or its SHA-256 digest, not both or neither.");
+        }
+        if (digest != null && digest.length != 32) {
+            throw new IllegalArgumentException("The digest is " + digest.length + " bytes; a SHA-256 digest is 32 bytes.");
+        }
+        checkSize("message", message);
+        return digest != null;
+    }
+
     private void checkSize(String what, byte[] value) {
         if (value != null && value.length > properties.maxPayloadBytes()) {
             throw new IllegalArgumentException("The " + what + " is " + value.length + " bytes; the limit is "
@@ -221,7 +237,9 @@ public class CryptoService {
                     "The HSM holding '" + alias + "' cannot be reached; nothing was done. Retry later.");
             case NO_SUCH_KEY -> refuse(alias, operation, version, Kind.STATE_FORBIDS,
                     "Version " + version + " of '" + alias + "' is no longer in the HSM.");
-            case WRONG_KEY_TYPE, UNSUPPORTED -> new IllegalArgumentException(
+            case WRONG_KEY_TYPE -> new IllegalArgumentException("'" + alias + "' cannot " + operation.label() + " that: "
+                    + e.getMessage());
+            case UNSUPPORTED -> new IllegalArgumentException(
                     "'" + alias + "' cannot " + operation.label() + " on this backend: " + e.getMessage());
         };
     }

@@ -30,6 +30,14 @@ public interface HsmBackend {
 
     boolean verify(String label, byte[] message, byte[] signature);
 
+    /**
+     * ECDSA over a SHA-256 digest the caller computed (P1363 format): the same signature {@link #sign} makes over the
+     * message. EC P-256 keys only (P-384 signs SHA-384, RSA-PSS digests are not offered); others: WRONG_KEY_TYPE.
+     */
+    byte[] signDigest(String label, byte[] sha256);
+
+    boolean verifyDigest(String label, byte[] sha256, byte[] signature);
+
     /** HMAC-SHA256. */
     byte[] mac(String label, byte[] message);
 

@@ -4,16 +4,23 @@ import static dev.keyward.access.Permission.USE_DECRYPT;
 import static dev.keyward.access.Permission.USE_ENCRYPT;
 import static dev.keyward.access.Permission.USE_SIGN;
 import static dev.keyward.access.Permission.USE_VERIFY;
+import static dev.keyward.crypto.CryptoApi.b64;
+import static dev.keyward.crypto.CryptoApi.json;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import com.jayway.jsonpath.JsonPath;
 import dev.keyward.access.AccessFixture;
 import dev.keyward.crypto.CryptoFixture.Holder;
 import dev.keyward.keys.KeyPurpose;
 import dev.keyward.keys.KeyService;
 import dev.keyward.keys.Sensitivity;
 import dev.keyward.support.IntegrationTest;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Base64;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -83,6 +90,37 @@ class CryptoRoundTripTest extends IntegrationTest {
             assertThat(api.sign(key, "after rotation")).startsWith("kw:v2:");
             assertThat(api.verify(key, "invoice 421: EUR 1,200.00", signature)).as(algorithm + " v1 after rotation").isTrue();
         }
+    }
+
+    @Test
+    void p256KeysSignDigestsTheCallerComputed() throws Exception {
+        AccessFixture.Cast cast = access.cast();
+        String p256 = crypto.key(cast, "EC_P256", KeyPurpose.SIGN, Sensitivity.LOW);
+        crypto.grant(cast, cast.requester(), p256, USE_SIGN, USE_VERIFY);
+        String p384 = crypto.key(cast, "EC_P384", KeyPurpose.SIGN, Sensitivity.LOW);
+        crypto.grant(cast, cast.requester(), p384, USE_SIGN, USE_VERIFY);
+        CryptoApi api = new CryptoApi(mvc, crypto.holderToken(cast.requester()));
+        String message = "settlement file 2026-11-29";
+        String digest = Base64.getEncoder().encodeToString(
+                MessageDigest.getInstance("SHA-256").digest(message.getBytes(StandardCharsets.UTF_8)));
+
+        String overDigest = JsonPath.read(api.call(p256, "sign", json("digest", digest)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString(), "$.signature");
+        assertThat(overDigest).startsWith("kw:v1:");
+        assertThat(api.verify(p256, message, overDigest)).as("verifies against the message").isTrue();
+        api.call(p256, "verify", json("digest", digest, "signature", api.sign(p256, message)))
+                .andExpect(jsonPath("$.valid").value(true));
+        api.call(p256, "verify", json("digest", Base64.getEncoder().encodeToString(new byte[32]), "signature", overDigest))
+                .andExpect(jsonPath("$.valid").value(false));
+
+        api.call(p384, "sign", json("digest", digest)).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail").value(containsString("only EC P-256 keys sign a SHA-256 digest")));
+        api.call(p256, "sign", json("digest", Base64.getEncoder().encodeToString(new byte[31])))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail").value("The digest is 31 bytes; a SHA-256 digest is 32 bytes."));
+        api.call(p256, "sign", json("message", b64(message), "digest", digest)).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail").value("Send either the message or its SHA-256 digest, not both or neither."));
+        api.call(p256, "sign", "{}").andExpect(status().isBadRequest());
     }
 
     @Test

@@ -33,6 +33,8 @@ public class FailingBackend implements HsmBackend {
     @Override public byte[] decrypt(String label, byte[] c, byte[] aad) { return up().decrypt(label, c, aad); }
     @Override public byte[] sign(String label, byte[] m) { return up().sign(label, m); }
     @Override public boolean verify(String label, byte[] m, byte[] s) { return up().verify(label, m, s); }
+    @Override public byte[] signDigest(String label, byte[] d) { return up().signDigest(label, d); }
+    @Override public boolean verifyDigest(String label, byte[] d, byte[] s) { return up().verifyDigest(label, d, s); }
     @Override public byte[] mac(String label, byte[] m) { return up().mac(label, m); }
     @Override public boolean verifyMac(String label, byte[] m, byte[] mac) { return up().verifyMac(label, m, mac); }
     @Override public WrappedKey wrap(String w, String label) { return up().wrap(w, label); }

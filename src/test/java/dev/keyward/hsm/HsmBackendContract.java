@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.security.KeyFactory;
+import java.security.MessageDigest;
 import java.security.Signature;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.UUID;
@@ -89,6 +90,28 @@ public interface HsmBackendContract {
         jca.initVerify(publicKey);
         jca.update(message);
         assertThat(jca.verify(signature)).as("interoperable signature").isTrue();
+    }
+
+    @Test
+    default void p256KeysSignADigestAsTheyWouldSignItsMessage() throws Exception {
+        String label = label("digest");
+        backend().generate(label, KeyAlgorithm.EC_P256);
+        byte[] message = "settlement file 2026-11-29".getBytes(StandardCharsets.UTF_8);
+        byte[] digest = MessageDigest.getInstance("SHA-256").digest(message);
+
+        byte[] overDigest = backend().signDigest(label, digest);
+        assertThat(backend().verify(label, message, overDigest)).as("a digest signature verifies as a message signature").isTrue();
+        assertThat(backend().verifyDigest(label, digest, backend().sign(label, message))).isTrue();
+        assertThat(backend().verifyDigest(label, digest, overDigest)).isTrue();
+        digest[0] ^= 1;
+        assertThat(backend().verifyDigest(label, digest, overDigest)).isFalse();
+
+        String p384 = label("digest-p384");
+        backend().generate(p384, KeyAlgorithm.EC_P384);
+        assertThatThrownBy(() -> backend().signDigest(p384, digest)).isInstanceOf(HsmException.class)
+                .extracting(e -> ((HsmException) e).kind()).isEqualTo(HsmException.Kind.WRONG_KEY_TYPE);
+        assertThatThrownBy(() -> backend().signDigest(label, new byte[31])).isInstanceOf(HsmException.class)
+                .hasMessage("A SHA-256 digest is 32 bytes.");
     }
 
     @Test

@@ -38,7 +38,10 @@ class CryptoController {
     record MessageBody(String message) {
     }
 
-    record SignatureBody(String message, String signature) {
+    record SignBody(String message, String digest) {
+    }
+
+    record SignatureBody(String message, String digest, String signature) {
     }
 
     record MacBody(String message, String mac) {
@@ -90,21 +93,24 @@ class CryptoController {
     }
 
     @PostMapping("/sign")
-    @Operation(summary = "Sign a message with the current version", description = "ECDSA (SHA-256 on P-256, SHA-384 "
-            + "on P-384, IEEE P1363 format) or RSA-PSS with SHA-256. Needs USE_SIGN on an ACTIVE key.",
-            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = @ExampleObject(
-                    value = "{\"message\": \"aW52b2ljZSA0MjE=\"}"))))
-    Signature sign(@PathVariable String alias, @RequestBody MessageBody body) {
-        return new Signature(crypto.sign(alias, base64("message", required("message", body.message()))));
+    @Operation(summary = "Sign a message or a SHA-256 digest with the current version", description = "ECDSA (SHA-256 "
+            + "on P-256, SHA-384 on P-384, IEEE P1363 format) or RSA-PSS with SHA-256 over the message; or, on P-256 "
+            + "keys, ECDSA over a SHA-256 digest you computed (the same signature the message would get). Send "
+            + "exactly one of message and digest. Needs USE_SIGN on an ACTIVE key.",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = {
+                    @ExampleObject(name = "message", value = "{\"message\": \"aW52b2ljZSA0MjE=\"}"),
+                    @ExampleObject(name = "digest", value = "{\"digest\": \"n4bQgYhMfWWaL+qgxVrQFaO/TxsrC4Is0V1sFbDwCgg=\"}")})))
+    Signature sign(@PathVariable String alias, @RequestBody SignBody body) {
+        return new Signature(crypto.sign(alias, base64("message", body.message()), base64("digest", body.digest())));
     }
 
     @PostMapping("/verify")
-    @Operation(summary = "Verify a signature", description = "Answers {\"valid\": false} for a signature that does not "
-            + "match. Needs USE_VERIFY.",
+    @Operation(summary = "Verify a signature over a message or a SHA-256 digest", description = "Answers "
+            + "{\"valid\": false} for a signature that does not match. Needs USE_VERIFY.",
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = @ExampleObject(
                     value = "{\"message\": \"aW52b2ljZSA0MjE=\", \"signature\": \"kw:v1:MEUCIQ...\"}"))))
     Validity verify(@PathVariable String alias, @RequestBody SignatureBody body) {
-        return new Validity(crypto.verify(alias, base64("message", required("message", body.message())),
+        return new Validity(crypto.verify(alias, base64("message", body.message()), base64("digest", body.digest()),
                 required("signature", body.signature())));
     }
 

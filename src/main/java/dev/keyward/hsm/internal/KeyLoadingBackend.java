@@ -48,6 +48,19 @@ abstract class KeyLoadingBackend implements HsmBackend {
         return key;
     }
 
+    /** An EC P-256 key for signing a SHA-256 digest; other keys are refused with WRONG_KEY_TYPE. */
+    Loaded requireDigestSigner(String label, byte[] sha256) {
+        Loaded key = requireAsymmetric(label);
+        if (key.handle().algorithm() != KeyAlgorithm.EC_P256) {
+            throw new HsmException(WRONG_KEY_TYPE, "Key '" + label + "' is " + key.handle().algorithm()
+                    + "; only EC P-256 keys sign a SHA-256 digest. Send the message instead.");
+        }
+        if (sha256 == null || sha256.length != 32) {
+            throw new HsmException(WRONG_KEY_TYPE, "A SHA-256 digest is 32 bytes.");
+        }
+        return key;
+    }
+
     /** For idempotent generation: the key already under {@code label}, refused if its algorithm differs. */
     Optional<KeyHandle> existing(String label, KeyAlgorithm algorithm) {
         return find(label).map(handle -> sameAlgorithm(handle, algorithm));

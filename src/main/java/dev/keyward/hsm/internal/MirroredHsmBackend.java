@@ -100,6 +100,16 @@ public class MirroredHsmBackend implements HsmBackend {
     }
 
     @Override
+    public byte[] signDigest(String label, byte[] sha256) {
+        return call(b -> b.signDigest(label, sha256));
+    }
+
+    @Override
+    public boolean verifyDigest(String label, byte[] sha256, byte[] signature) {
+        return call(b -> b.verifyDigest(label, sha256, signature));
+    }
+
+    @Override
     public byte[] mac(String label, byte[] message) {
         return call(b -> b.mac(label, message));
     }

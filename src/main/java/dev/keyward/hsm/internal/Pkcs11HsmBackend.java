@@ -188,6 +188,24 @@ public class Pkcs11HsmBackend extends KeyLoadingBackend {
     }
 
     @Override
+    public byte[] signDigest(String label, byte[] sha256) {
+        Loaded key = requireDigestSigner(label, sha256);
+        try {
+            Signature signature = Signature.getInstance(SoftHsmBackend.RAW_ECDSA, provider);
+            signature.initSign((PrivateKey) key.key());
+            signature.update(sha256);
+            return signature.sign();
+        } catch (GeneralSecurityException e) {
+            throw unavailable("Signing", e);
+        }
+    }
+
+    @Override
+    public boolean verifyDigest(String label, byte[] sha256, byte[] signature) {
+        return SoftHsmBackend.verifyDigest(requireDigestSigner(label, sha256).publicKey(), sha256, signature);
+    }
+
+    @Override
     public boolean verify(String label, byte[] message, byte[] signatureBytes) {
         Loaded key = requireAsymmetric(label);
         try {

@@ -172,6 +172,38 @@ public class SoftHsmBackend extends KeyLoadingBackend {
     }
 
     @Override
+    public byte[] signDigest(String label, byte[] sha256) {
+        Loaded key = requireDigestSigner(label, sha256);
+        try {
+            Signature signature = Signature.getInstance(RAW_ECDSA);
+            signature.initSign((PrivateKey) key.key(), random);
+            signature.update(sha256);
+            return signature.sign();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Signing failed", e);
+        }
+    }
+
+    @Override
+    public boolean verifyDigest(String label, byte[] sha256, byte[] signature) {
+        return verifyDigest(requireDigestSigner(label, sha256).publicKey(), sha256, signature);
+    }
+
+    /** ECDSA verification of a digest with the JDK (only the public key is needed). */
+    static boolean verifyDigest(PublicKey publicKey, byte[] sha256, byte[] signatureBytes) {
+        try {
+            Signature signature = Signature.getInstance(RAW_ECDSA);
+            signature.initVerify(publicKey);
+            signature.update(sha256);
+            return signature.verify(signatureBytes);
+        } catch (SignatureException e) {
+            return false;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Verifying failed", e);
+        }
+    }
+
+    @Override
     public byte[] mac(String label, byte[] message) {
         Loaded key = require(label, KeyAlgorithm.HMAC_SHA256);
         try {
@@ -271,6 +303,9 @@ public class SoftHsmBackend extends KeyLoadingBackend {
         }
         return generator;
     }
+
+    /** ECDSA over input that is already a digest, signature in IEEE P1363 format (r || s). */
+    static final String RAW_ECDSA = "NONEwithECDSAinP1363Format";
 
     static Signature signature(KeyAlgorithm algorithm) throws GeneralSecurityException {
         return switch (algorithm) {
