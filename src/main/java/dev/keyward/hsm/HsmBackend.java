@@ -31,8 +31,9 @@ public interface HsmBackend {
     boolean verify(String label, byte[] message, byte[] signature);
 
     /**
-     * ECDSA over a SHA-256 digest the caller computed (P1363 format): the same signature {@link #sign} makes over the
-     * message. EC P-256 keys only (P-384 signs SHA-384, RSA-PSS digests are not offered); others: WRONG_KEY_TYPE.
+     * A signature over a SHA-256 digest the caller computed, the same kind {@link #sign} makes over the message:
+     * ECDSA (P1363) for EC P-256 keys, RSA-PSS (SHA-256, MGF1-SHA-256, salt 32) for RSA keys. P-384 keys sign
+     * SHA-384 and are refused, like a digest that is not 32 bytes, with WRONG_KEY_TYPE.
      */
     byte[] signDigest(String label, byte[] sha256);
 

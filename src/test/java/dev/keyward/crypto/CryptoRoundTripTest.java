@@ -93,10 +93,12 @@ class CryptoRoundTripTest extends IntegrationTest {
     }
 
     @Test
-    void p256KeysSignDigestsTheCallerComputed() throws Exception {
+    void p256AndRsaKeysSignDigestsTheCallerComputed() throws Exception {
         AccessFixture.Cast cast = access.cast();
         String p256 = crypto.key(cast, "EC_P256", KeyPurpose.SIGN, Sensitivity.LOW);
         crypto.grant(cast, cast.requester(), p256, USE_SIGN, USE_VERIFY);
+        String rsa = crypto.key(cast, "RSA_3072", KeyPurpose.SIGN, Sensitivity.LOW);
+        crypto.grant(cast, cast.requester(), rsa, USE_SIGN, USE_VERIFY);
         String p384 = crypto.key(cast, "EC_P384", KeyPurpose.SIGN, Sensitivity.LOW);
         crypto.grant(cast, cast.requester(), p384, USE_SIGN, USE_VERIFY);
         CryptoApi api = new CryptoApi(mvc, crypto.holderToken(cast.requester()));
@@ -113,8 +115,12 @@ class CryptoRoundTripTest extends IntegrationTest {
         api.call(p256, "verify", json("digest", Base64.getEncoder().encodeToString(new byte[32]), "signature", overDigest))
                 .andExpect(jsonPath("$.valid").value(false));
 
+        String rsaOverDigest = JsonPath.read(api.call(rsa, "sign", json("digest", digest)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString(), "$.signature");
+        assertThat(api.verify(rsa, message, rsaOverDigest)).as("RSA-PSS over the digest verifies against the message").isTrue();
+
         api.call(p384, "sign", json("digest", digest)).andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.detail").value(containsString("only EC P-256 keys sign a SHA-256 digest")));
+                .andExpect(jsonPath("$.detail").value(containsString("only EC P-256 and RSA keys sign a SHA-256 digest")));
         api.call(p256, "sign", json("digest", Base64.getEncoder().encodeToString(new byte[31])))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.detail").value("The digest is 31 bytes; a SHA-256 digest is 32 bytes."));

@@ -48,12 +48,12 @@ abstract class KeyLoadingBackend implements HsmBackend {
         return key;
     }
 
-    /** An EC P-256 key for signing a SHA-256 digest; other keys are refused with WRONG_KEY_TYPE. */
+    /** An EC P-256 or RSA key for signing a SHA-256 digest; P-384 keys are refused with WRONG_KEY_TYPE. */
     Loaded requireDigestSigner(String label, byte[] sha256) {
         Loaded key = requireAsymmetric(label);
-        if (key.handle().algorithm() != KeyAlgorithm.EC_P256) {
-            throw new HsmException(WRONG_KEY_TYPE, "Key '" + label + "' is " + key.handle().algorithm()
-                    + "; only EC P-256 keys sign a SHA-256 digest. Send the message instead.");
+        if (key.handle().algorithm() == KeyAlgorithm.EC_P384) {
+            throw new HsmException(WRONG_KEY_TYPE, "Key '" + label + "' is EC_P384, which signs SHA-384; only EC P-256 "
+                    + "and RSA keys sign a SHA-256 digest. Send the message instead.");
         }
         if (sha256 == null || sha256.length != 32) {
             throw new HsmException(WRONG_KEY_TYPE, "A SHA-256 digest is 32 bytes.");

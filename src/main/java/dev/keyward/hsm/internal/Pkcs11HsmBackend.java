@@ -60,7 +60,7 @@ import org.springframework.util.function.SingletonSupplier;
  * A PKCS#11 token through the JDK's SunPKCS11. Keys are generated on the token, stored as token objects under
  * their label, sensitive (never readable in clear) and extractable only by wrapping. Key pairs carry a
  * self-signed certificate because the PKCS#11 key store finds private keys through it. Wrapping (C_WrapKey with
- * CKM_AES_KEY_WRAP_PAD), which Java 17's SunPKCS11 lacks, goes through {@link Pkcs11KeyWrapping}.
+ * CKM_AES_KEY_WRAP_PAD), which Java 17's SunPKCS11 lacks, goes through {@link Pkcs11Direct}.
  */
 public class Pkcs11HsmBackend extends KeyLoadingBackend {
 
@@ -89,7 +89,7 @@ public class Pkcs11HsmBackend extends KeyLoadingBackend {
     private final KeyStore store;
     private final SecureRandom random = new SecureRandom();
     private final Map<String, Loaded> cache = new ConcurrentHashMap<>();
-    private final Pkcs11KeyWrapping wrapping;
+    private final Pkcs11Direct direct;
     private final char[] pin;
 
 
@@ -101,7 +101,7 @@ public class Pkcs11HsmBackend extends KeyLoadingBackend {
             this.provider = Security.getProvider("SunPKCS11").configure("--" + config);
             this.store = KeyStore.getInstance("PKCS11", provider);
             store.load(null, pin);
-            this.wrapping = Pkcs11KeyWrapping.open(name, config, pin);
+            this.direct = Pkcs11Direct.open(name, config, pin);
             this.pin = pin.clone();
         } catch (IOException | GeneralSecurityException e) {
             throw new HsmException(UNAVAILABLE, "Cannot log in to the PKCS#11 token configured in " + configuration
@@ -190,6 +190,9 @@ public class Pkcs11HsmBackend extends KeyLoadingBackend {
     @Override
     public byte[] signDigest(String label, byte[] sha256) {
         Loaded key = requireDigestSigner(label, sha256);
+        if (key.handle().algorithm() != KeyAlgorithm.EC_P256) {
+            return direct.signPssDigest(label, sha256); // SunPKCS11 has no raw RSA-PSS
+        }
         try {
             Signature signature = Signature.getInstance(SoftHsmBackend.RAW_ECDSA, provider);
             signature.initSign((PrivateKey) key.key());
@@ -202,7 +205,8 @@ public class Pkcs11HsmBackend extends KeyLoadingBackend {
 
     @Override
     public boolean verifyDigest(String label, byte[] sha256, byte[] signature) {
-        return SoftHsmBackend.verifyDigest(requireDigestSigner(label, sha256).publicKey(), sha256, signature);
+        Loaded key = requireDigestSigner(label, sha256);
+        return SoftHsmBackend.verifyDigest(key.handle().algorithm(), key.publicKey(), sha256, signature);
     }
 
     @Override
@@ -238,7 +242,7 @@ public class Pkcs11HsmBackend extends KeyLoadingBackend {
     public WrappedKey wrap(String wrappingLabel, String label) {
         require(wrappingLabel, KeyAlgorithm.AES_256);
         KeyHandle target = find(label).orElseThrow(() -> noSuchKey(label));
-        return new WrappedKey(target.algorithm(), wrapping.wrap(wrappingLabel, label, !target.algorithm().isAsymmetric()),
+        return new WrappedKey(target.algorithm(), direct.wrap(wrappingLabel, label, !target.algorithm().isAsymmetric()),
                 target.publicKey());
     }
 
@@ -256,10 +260,10 @@ public class Pkcs11HsmBackend extends KeyLoadingBackend {
         try {
             if (wrapped.algorithm().isAsymmetric()) {
                 PublicKey publicKey = publicKey(wrapped.algorithm(), wrapped.publicKey());
-                wrapping.unwrapPrivate(wrappingLabel, wrapped.wrapped(), newLabel, wrapped.algorithm(),
+                direct.unwrapPrivate(wrappingLabel, wrapped.wrapped(), newLabel, wrapped.algorithm(),
                         certificate(newLabel, publicKey, EPHEMERAL_ISSUER.get(), "SHA256withECDSA", null));
             } else {
-                wrapping.unwrapSecret(wrappingLabel, wrapped.wrapped(), newLabel, wrapped.algorithm());
+                direct.unwrapSecret(wrappingLabel, wrapped.wrapped(), newLabel, wrapped.algorithm());
             }
             store.load(null, pin); // SunPKCS11's key store maps labels only on load and on its own writes
         } catch (IOException | GeneralSecurityException e) {

@@ -9,6 +9,8 @@ import dev.keyward.hsm.KeyAlgorithm;
 import dev.keyward.hsm.KeyCheckValues;
 import dev.keyward.hsm.KeyHandle;
 import dev.keyward.hsm.WrappedKey;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.Key;
 import java.security.KeyFactory;
@@ -22,7 +24,6 @@ import java.security.SignatureException;
 import java.security.spec.ECGenParameterSpec;
 import java.security.spec.MGF1ParameterSpec;
 import java.security.spec.PSSParameterSpec;
-import java.nio.file.Path;
 import java.security.spec.X509EncodedKeySpec;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -38,6 +39,13 @@ import javax.crypto.KeyGenerator;
 import javax.crypto.Mac;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
+import org.bouncycastle.crypto.CryptoException;
+import org.bouncycastle.crypto.digests.SHA256Digest;
+import org.bouncycastle.crypto.engines.RSABlindedEngine;
+import org.bouncycastle.crypto.params.ParametersWithRandom;
+import org.bouncycastle.crypto.signers.PSSSigner;
+import org.bouncycastle.crypto.util.PrivateKeyFactory;
+import org.bouncycastle.crypto.util.PublicKeyFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -175,32 +183,51 @@ public class SoftHsmBackend extends KeyLoadingBackend {
     public byte[] signDigest(String label, byte[] sha256) {
         Loaded key = requireDigestSigner(label, sha256);
         try {
-            Signature signature = Signature.getInstance(RAW_ECDSA);
-            signature.initSign((PrivateKey) key.key(), random);
-            signature.update(sha256);
-            return signature.sign();
-        } catch (GeneralSecurityException e) {
+            if (key.handle().algorithm() == KeyAlgorithm.EC_P256) {
+                Signature signature = Signature.getInstance(RAW_ECDSA);
+                signature.initSign((PrivateKey) key.key(), random);
+                signature.update(sha256);
+                return signature.sign();
+            }
+            PSSSigner signer = rawPss();
+            signer.init(true, new ParametersWithRandom(PrivateKeyFactory.createKey(key.key().getEncoded()), random));
+            signer.update(sha256, 0, sha256.length);
+            return signer.generateSignature();
+        } catch (GeneralSecurityException | IOException | CryptoException e) {
             throw new IllegalStateException("Signing failed", e);
         }
     }
 
     @Override
     public boolean verifyDigest(String label, byte[] sha256, byte[] signature) {
-        return verifyDigest(requireDigestSigner(label, sha256).publicKey(), sha256, signature);
+        Loaded key = requireDigestSigner(label, sha256);
+        return verifyDigest(key.handle().algorithm(), key.publicKey(), sha256, signature);
     }
 
-    /** ECDSA verification of a digest with the JDK (only the public key is needed). */
-    static boolean verifyDigest(PublicKey publicKey, byte[] sha256, byte[] signatureBytes) {
+    /** Verifies a signature over a digest with the public key alone (the JDK for ECDSA, Bouncy Castle for PSS). */
+    static boolean verifyDigest(KeyAlgorithm algorithm, PublicKey publicKey, byte[] sha256, byte[] signatureBytes) {
         try {
-            Signature signature = Signature.getInstance(RAW_ECDSA);
-            signature.initVerify(publicKey);
-            signature.update(sha256);
-            return signature.verify(signatureBytes);
+            if (algorithm == KeyAlgorithm.EC_P256) {
+                Signature signature = Signature.getInstance(RAW_ECDSA);
+                signature.initVerify(publicKey);
+                signature.update(sha256);
+                return signature.verify(signatureBytes);
+            }
+            PSSSigner verifier = rawPss();
+            verifier.init(false, PublicKeyFactory.createKey(publicKey.getEncoded()));
+            verifier.update(sha256, 0, sha256.length);
+            return verifier.verifySignature(signatureBytes);
         } catch (SignatureException e) {
             return false;
-        } catch (GeneralSecurityException e) {
+        } catch (GeneralSecurityException | IOException e) {
             throw new IllegalStateException("Verifying failed", e);
         }
+    }
+
+    /** RSA-PSS over a pre-computed SHA-256 digest, with the parameters {@link #signature} uses for messages. */
+    private static PSSSigner rawPss() {
+        return PSSSigner.createRawSigner(new RSABlindedEngine(), new SHA256Digest(), new SHA256Digest(), 32,
+                PSSSigner.TRAILER_IMPLICIT);
     }
 
     @Override

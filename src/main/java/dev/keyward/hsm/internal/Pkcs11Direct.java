@@ -5,11 +5,14 @@ import static dev.keyward.hsm.HsmException.Kind.NO_SUCH_KEY;
 import static dev.keyward.hsm.HsmException.Kind.UNAVAILABLE;
 import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKA_ID;
 import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKC_X_509;
+import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKG_MGF1_SHA256;
 import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKK_AES;
 import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKK_EC;
 import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKK_GENERIC_SECRET;
 import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKK_RSA;
 import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKM_AES_KEY_WRAP_PAD;
+import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKM_RSA_PKCS_PSS;
+import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKM_SHA256;
 import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKO_CERTIFICATE;
 import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKO_PRIVATE_KEY;
 import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKO_SECRET_KEY;
@@ -36,17 +39,19 @@ import org.xipki.pkcs11.wrapper.PKCS11Token;
 import org.xipki.pkcs11.wrapper.Slot;
 import org.xipki.pkcs11.wrapper.StaticLogger;
 import org.xipki.pkcs11.wrapper.TokenException;
+import org.xipki.pkcs11.wrapper.params.RSA_PKCS_PSS_PARAMS;
 
 /**
- * C_WrapKey and C_UnwrapKey with CKM_AES_KEY_WRAP_PAD (RFC 5649) on the token SunPKCS11 uses. Java 17's
- * SunPKCS11 has no key wrap mechanism, so this goes through the IAIK PKCS#11 wrapper on the same library and
- * slot (a second C_Initialize in one process is expected and harmless). Objects are named the way SunPKCS11's
+ * What Java 17's SunPKCS11 cannot do, done directly through the IAIK PKCS#11 wrapper on the same library and slot
+ * (a second C_Initialize in one process is expected and harmless): C_WrapKey and C_UnwrapKey with
+ * CKM_AES_KEY_WRAP_PAD (RFC 5649), and RSA-PSS over a digest the caller computed (CKM_RSA_PKCS_PSS; SunPKCS11
+ * always hashes the input itself). Objects are named the way SunPKCS11's
  * key store names them: secret keys by CKA_LABEL; private keys by the CKA_ID of the certificate labelled with the
  * alias, which is why an unwrapped private key gets a certificate too.
  */
-final class Pkcs11KeyWrapping {
+final class Pkcs11Direct {
 
-    private static final Logger log = LoggerFactory.getLogger(Pkcs11KeyWrapping.class);
+    private static final Logger log = LoggerFactory.getLogger(Pkcs11Direct.class);
     private static final Map<String, PKCS11Module> MODULES = new ConcurrentHashMap<>();
     private static final Pattern LIBRARY = Pattern.compile("(?m)^\\s*library\\s*=\\s*\"?([^\"\\n]+?)\"?\\s*$");
     private static final Pattern SLOT = Pattern.compile("(?m)^\\s*slot\\s*=\\s*(\\d+)\\s*$");
@@ -59,20 +64,20 @@ final class Pkcs11KeyWrapping {
     private final PKCS11Token token;
     private final String name;
 
-    private Pkcs11KeyWrapping(PKCS11Token token, String name) {
+    private Pkcs11Direct(PKCS11Token token, String name) {
         this.token = token;
         this.name = name;
     }
 
     /** Opens a session on the library and slot named in a SunPKCS11 configuration, logged in with {@code pin}. */
-    static Pkcs11KeyWrapping open(String name, String sunPkcs11Configuration, char[] pin) {
+    static Pkcs11Direct open(String name, String sunPkcs11Configuration, char[] pin) {
         String library = find(LIBRARY, sunPkcs11Configuration);
         if (library == null) {
             throw new HsmException(UNAVAILABLE, "The PKCS#11 configuration of " + name + " names no library.");
         }
         try {
-            PKCS11Module module = MODULES.computeIfAbsent(library, Pkcs11KeyWrapping::initialised);
-            return new Pkcs11KeyWrapping(new PKCS11Token(slot(module, sunPkcs11Configuration).getToken(), false, pin), name);
+            PKCS11Module module = MODULES.computeIfAbsent(library, Pkcs11Direct::initialised);
+            return new Pkcs11Direct(new PKCS11Token(slot(module, sunPkcs11Configuration).getToken(), false, pin), name);
         } catch (TokenException | RuntimeException e) {
             throw new HsmException(UNAVAILABLE, "Cannot open a key-wrapping session on " + name + ": " + e.getMessage(), e);
         }
@@ -85,6 +90,16 @@ final class Pkcs11KeyWrapping {
             return token.wrapKey(new Mechanism(CKM_AES_KEY_WRAP_PAD), secretKey(wrappingLabel), target);
         } catch (TokenException e) {
             throw new HsmException(UNAVAILABLE, "Wrapping '" + label + "' on " + name + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** RSA-PSS (SHA-256, MGF1-SHA-256, 32-byte salt) over {@code sha256} with the private key labelled {@code label}. */
+    synchronized byte[] signPssDigest(String label, byte[] sha256) {
+        try {
+            return token.sign(new Mechanism(CKM_RSA_PKCS_PSS, new RSA_PKCS_PSS_PARAMS(CKM_SHA256, CKG_MGF1_SHA256, 32)),
+                    privateKey(label), sha256);
+        } catch (TokenException e) {
+            throw new HsmException(UNAVAILABLE, "Signing with '" + label + "' on " + name + " failed: " + e.getMessage(), e);
         }
     }
 
