@@ -33,7 +33,7 @@ class DemoData implements ApplicationRunner {
     static final List<NewPerson> PEOPLE = List.of(
             person("bob", "Bob Baker", "Engineering", null),
             person("alice", "Alice Adams", "Engineering", "bob"),
-            person("carol", "Carol Chen", "Payments", null),
+            person("carol", "Carol Chen", "Payments", "bob"),
             person("heidi", "Heidi Hart", "Payments", "carol"),
             person("dave", "Dave Dunn", "Security", null, Roles.SECURITY_OFFICER),
             person("grace", "Grace Green", "Security", null, Roles.SECURITY_OFFICER),
