@@ -87,7 +87,7 @@ public class CryptoService {
 
     /**
      * Signs with the current version: the {@code message} (ECDSA with SHA-256 on P-256, SHA-384 on P-384; RSA-PSS
-     * with SHA-256), or a SHA-256 {@code digest} the caller computed (P-256 keys): exactly one of them.
+     * with SHA-256), or a SHA-256 {@code digest} the caller computed (P-256 and RSA keys): exactly one of them.
      */
     public String sign(String alias, byte[] message, byte[] digest) {
         boolean overDigest = checkMessageOrDigest(message, digest);
