@@ -154,8 +154,8 @@ public class CryptoService {
         } catch (HsmException e) {
             throw translate(alias, operation, version, e);
         }
-        String client = auditContext.getIfAvailable() == null ? null
-                : auditContext.getObject().clientAddress().orElse(null);
+        AuditContext context = auditContext.getIfAvailable();
+        String client = context == null ? null : context.clientAddress().orElse(null);
         meter.record(grant.id(), alias, principal, operation, key.sensitivity(), client, now);
         if (key.sensitivity().compareTo(properties.auditEachUseFrom()) >= 0) {
             events.publishEvent(new KeyUsed(alias, operation, version, grant.id()));

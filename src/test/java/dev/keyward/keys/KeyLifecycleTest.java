@@ -159,7 +159,7 @@ class KeyLifecycleTest extends IntegrationTest {
         assertThat(keys.rotate(alias, "officer rotation").versions()).hasSize(3);
     }
 
-
+    @ParameterizedTest
     @ValueSource(strings = {"RSA_2048", "rsa-1024", "DES", "3DES", "AES_128_ECB", "HMAC_SHA1", "EC_P192", "BLOWFISH"})
     void weakOrUnknownAlgorithmsAreRefusedWithAReason(String algorithm) throws Exception {
         mvc.perform(post("/api/v1/keys").header("Authorization", DemoTokens.bearer(DemoTokens.SECURITY_OFFICER))
