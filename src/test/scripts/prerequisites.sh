@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Makes sure the programs Keyward's tests drive are on this machine: Chromium and ChromeDriver (browser
-# tests) and SoftHSM2 (PKCS#11 tests). As root it installs missing ones with apt-get; otherwise it stops
+# tests), SoftHSM2 (PKCS#11 tests) and wrk (the crypto benchmark's load generator). As root it installs missing ones with apt-get; otherwise it stops
 # at once and names them. Then it creates a fresh SoftHSM2 token under the build directory (argument 1).
 set -euo pipefail
 target="${1:-target}"
@@ -8,6 +8,7 @@ missing=()
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 command -v chromedriver >/dev/null 2>&1 || missing+=(chromium-driver)
 command -v softhsm2-util >/dev/null 2>&1 || missing+=(softhsm2)
+command -v wrk >/dev/null 2>&1 || missing+=(wrk)
 if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1; then
     echo "Installing test prerequisites: ${missing[*]}"

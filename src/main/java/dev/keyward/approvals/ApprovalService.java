@@ -9,7 +9,7 @@ import dev.keyward.approvals.internal.ApprovalStore.CaseRow;
 import dev.keyward.approvals.internal.ApprovalStore.ChallengeRow;
 import dev.keyward.approvals.internal.ApprovalStore.DecisionRow;
 import dev.keyward.approvals.internal.ApprovalStore.SlotRow;
-import dev.keyward.approvals.internal.ApprovalTasks;
+import dev.keyward.approvals.internal.ApprovalMessages;
 import dev.keyward.approvals.internal.BusinessDays;
 import dev.keyward.approvals.internal.DecisionDocuments;
 import dev.keyward.approvals.internal.Eligibility;
@@ -54,7 +54,7 @@ public class ApprovalService {
 
     private final ApprovalStore store;
     private final Eligibility eligibility;
-    private final ApprovalTasks tasks;
+    private final ApprovalMessages workflow;
     private final PeopleService people;
     private final ServiceAccountService serviceAccounts;
     private final PasskeySignatures signatures;
@@ -65,13 +65,13 @@ public class ApprovalService {
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
-    ApprovalService(ApprovalStore store, Eligibility eligibility, ApprovalTasks tasks, PeopleService people,
+    ApprovalService(ApprovalStore store, Eligibility eligibility, ApprovalMessages workflow, PeopleService people,
                     ServiceAccountService serviceAccounts, PasskeySignatures signatures, CurrentUser currentUser,
                     ApplicationEventPublisher events, AuditRefusals refusals, ApprovalProperties properties, Clock clock) {
         this.serviceAccounts = serviceAccounts;
         this.store = store;
         this.eligibility = eligibility;
-        this.tasks = tasks;
+        this.workflow = workflow;
         this.people = people;
         this.signatures = signatures;
         this.currentUser = currentUser;
@@ -108,7 +108,7 @@ public class ApprovalService {
                 designated.add(approver);
             }
             store.insert(new SlotRow(UUID.randomUUID().toString(), id, position++, slot.kind(), approver, routed,
-                    ApprovalStatus.PENDING, null));
+                    ApprovalStatus.PENDING));
             described.add(slot.kind() + (approver != null ? " " + approver : " (security officers)"));
         }
         events.publishEvent(new ApprovalOpened(id, request.subjectType(), request.subjectId(), described));
@@ -127,7 +127,8 @@ public class ApprovalService {
         if (who.equals(request.requester()) || who.equals(request.beneficiary())) {
             return "The " + role + " " + who + " is the requester or beneficiary.";
         }
-        if (serviceAccounts.lookup(request.beneficiary()).filter(a -> a.owner().equals(who)).isPresent()) {
+        if (!request.beneficiary().equals(request.requester())
+                && serviceAccounts.lookup(request.beneficiary()).filter(a -> a.owner().equals(who)).isPresent()) {
             return "The " + role + " " + who + " owns the service account " + request.beneficiary() + ".";
         }
         if (designated.contains(who)) {
@@ -197,7 +198,7 @@ public class ApprovalService {
         }
         SlotRow slot = store.findSlot(slotId).orElseThrow(() -> new NoSuchElementException("No approval slot " + slotId + "."));
         CaseRow c = store.findCase(slot.caseId()).orElseThrow();
-        refuseIfIneligible(me, c, slot);
+        refuseIfIneligible(me, c, slot, store.slots(c.id()));
         Instant now = clock.instant();
         byte[] nonceBytes = new byte[16];
         random.nextBytes(nonceBytes);
@@ -217,7 +218,8 @@ public class ApprovalService {
     /**
      * Records a prepared decision once the approver's passkey has signed it: the assertion must verify against
      * the approver's registered public key with the document's hash as challenge, and the approver must still be
-     * eligible. Completes the slot's task; a rejection ends the approval (the workflow concludes it).
+     * eligible. The last approval or the first rejection settles the case: its Approval process goes on to conclude
+     * it in the same transaction.
      */
     @PreAuthorize("isAuthenticated()")
     public void decide(String nonce, PasskeyAssertion assertion) {
@@ -226,13 +228,14 @@ public class ApprovalService {
                 .filter(p -> p.approver().equals(me))
                 .orElseThrow(() -> new NoSuchElementException("No decision of yours is waiting for a signature under "
                         + "this reference; prepare it again."));
-        SlotRow slot = store.findSlot(prepared.slotId()).orElseThrow();
-        CaseRow c = store.lockCase(slot.caseId()).orElseThrow();
-        slot = store.findSlot(prepared.slotId()).orElseThrow();
+        String caseId = store.findSlot(prepared.slotId()).orElseThrow().caseId();
+        CaseRow c = store.lockCase(caseId).orElseThrow();
+        List<SlotRow> slots = store.slots(caseId);
+        SlotRow slot = slots.stream().filter(s -> s.id().equals(prepared.slotId())).findFirst().orElseThrow();
         if (prepared.expiresAt().isBefore(clock.instant())) {
             throw refused(c, slot, me, "The signature came too late; prepare the decision again.");
         }
-        refuseIfIneligible(me, c, slot);
+        refuseIfIneligible(me, c, slot, slots);
         byte[] challenge = DecisionDocuments.sha256(prepared.document());
         Verification verification = signatures.verify(me, challenge, assertion);
         if (!verification.valid()) {
@@ -244,11 +247,14 @@ public class ApprovalService {
         store.updateSlot(slot.id(), prepared.decision() == Decision.APPROVE ? ApprovalStatus.APPROVED : ApprovalStatus.REJECTED);
         events.publishEvent(new ApprovalDecided(c.id(), c.subjectType(), c.subjectId(), slot.position(), slot.kind(), me,
                 prepared.decision(), HexFormat.of().formatHex(challenge)));
-        tasks.complete(slot.taskId());
+        if (prepared.decision() == Decision.REJECT
+                || slots.stream().allMatch(s -> s == slot || s.status() == ApprovalStatus.APPROVED)) {
+            workflow.settled(c.id());
+        }
     }
 
-    private void refuseIfIneligible(String me, CaseRow c, SlotRow slot) {
-        Optional<String> refusal = eligibility.refusal(me, c, slot, store.slots(c.id()), store.decisions(c.id()));
+    private void refuseIfIneligible(String me, CaseRow c, SlotRow slot, List<SlotRow> slots) {
+        Optional<String> refusal = eligibility.refusal(me, c, slot, slots, store.decisions(c.id()));
         if (refusal.isPresent()) {
             throw refused(c, slot, me, refusal.get());
         }

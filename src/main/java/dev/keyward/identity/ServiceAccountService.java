@@ -143,7 +143,7 @@ public class ServiceAccountService {
     @Transactional(readOnly = true)
     @PreAuthorize("permitAll()")
     public Optional<ServiceAccount> lookup(String name) {
-        return name == null ? Optional.empty() : accounts.findByName(name).map(ServiceAccountEntity::toServiceAccount);
+        return name == null ? Optional.empty() : accounts.findValueByName(name);
     }
 
     private ServiceAccountEntity owned(String name) {

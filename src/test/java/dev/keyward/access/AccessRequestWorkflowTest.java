@@ -25,7 +25,6 @@ import java.time.ZoneOffset;
 import java.time.temporal.TemporalAdjusters;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -57,8 +56,6 @@ class AccessRequestWorkflowTest extends IntegrationTest {
     @Autowired
     RuntimeService runtime;
     @Autowired
-    TaskService tasks;
-    @Autowired
     ProcessEngine engine;
     @Autowired
     JdbcTemplate jdbc;
@@ -85,13 +82,17 @@ class AccessRequestWorkflowTest extends IntegrationTest {
         String key = fixture.activeKey(Sensitivity.MEDIUM, cast.owner(), cast.officer1());
         AccessRequest request = fixture.request(cast.requester(), key);
         ProcessInstance process = process(request.id());
+        ProcessInstance approval = process(request.approval().id());
         assertThat(process).isWaitingAt("Activity_ApproveAccess");
+        assertThat(approval).isWaitingAt("Task_CollectDecisions");
         assertThat(request.approval().slots()).extracting(Approval.Slot::kind, Approval.Slot::approver)
                 .containsExactly(tuple(SlotKind.MANAGER, cast.manager()),
                         tuple(SlotKind.KEY_OWNER, cast.owner()));
 
         fixture.decide(cast.manager(), request.id(), Decision.APPROVE, null);
+        assertThat(approval).as("one slot still open").isWaitingAt("Task_CollectDecisions");
         fixture.decide(cast.owner(), request.id(), Decision.APPROVE, "fine for the batch");
+        assertThat(approval).isEnded().hasPassed("Task_ConcludeApproval", "Event_ApprovalConcluded");
         assertThat(process).isWaitingAt("Task_GrantAccess"); // async: provisioning runs as its own job
         workflows.runDueJobs();
 
@@ -127,6 +128,7 @@ class AccessRequestWorkflowTest extends IntegrationTest {
         String key = fixture.activeKey(Sensitivity.HIGH, cast.owner(), cast.officer1());
         AccessRequest request = fixture.request(cast.requester(), key);
         ProcessInstance process = process(request.id());
+        ProcessInstance approval = process(request.approval().id());
         String[] approvers = {cast.manager(), cast.owner(), cast.officer2()};
         for (int slot = 1; slot <= rejectingSlot; slot++) {
             boolean reject = slot == rejectingSlot;
@@ -136,7 +138,8 @@ class AccessRequestWorkflowTest extends IntegrationTest {
         workflows.runDueJobs();
 
         assertThat(process).isEnded().hasPassed("Task_CloseRequest", "Event_AccessNotApproved").hasNotPassed("Task_GrantAccess");
-        assertThat(tasks.createTaskQuery().processInstanceBusinessKey(request.approval().id()).count()).isZero();
+        assertThat(approval).as("one rejection settles the approval").isEnded()
+                .hasPassed("Task_ConcludeApproval", "Event_ApprovalConcluded").hasNotPassed("Task_ExpireApproval");
         fixture.as(cast.requester());
         AccessRequest closed = requests.get(request.id());
         assertThat(closed.status()).isEqualTo(AccessRequestStatus.REJECTED);
@@ -153,6 +156,7 @@ class AccessRequestWorkflowTest extends IntegrationTest {
         String key = fixture.activeKey(Sensitivity.LOW, cast.owner(), cast.officer1());
         AccessRequest request = fixture.request(cast.requester(), key);
         Approval approval = request.approval();
+        ProcessInstance approvalProcess = process(approval.id());
         assertThat(Duration.between(friday, approval.remindAt())).as("Friday + 2 business days = Tuesday")
                 .isBetween(Duration.ofDays(4), Duration.ofDays(4).plusMinutes(1));
         assertThat(Duration.between(friday, approval.escalateAt())).as("Friday + 5 business days = next Friday")
@@ -165,6 +169,8 @@ class AccessRequestWorkflowTest extends IntegrationTest {
         audit.sealAll();
         assertThat(audit.entries("approvals.approvers.reminded")).anyMatch(e -> e.get("target_id").equals(approval.id()));
         assertThat(fixture.slotOf(cast.manager(), request.id())).as("still the manager's").isNotNull();
+        assertThat(approvalProcess).hasPassed("Task_RemindApprovers", "Event_ApproversReminded")
+                .isWaitingAt("Task_CollectDecisions");
 
         clock.set(friday.plus(Duration.ofDays(7)).plusSeconds(90));
         assertThat(workflows.fireTimersDueBy(request.id(), clock.instant())).isEqualTo(1);
@@ -172,6 +178,8 @@ class AccessRequestWorkflowTest extends IntegrationTest {
         assertThat(approvals.inbox()).noneMatch(i -> i.subjectId().equals(request.id()));
         assertThat(fixture.slotOf(cast.officer2(), request.id()).routedReason())
                 .isEqualTo(cast.manager() + " did not decide within 5 business days.");
+        assertThat(approvalProcess).hasPassed("Task_EscalateSlots", "Event_SlotsEscalated")
+                .isWaitingAt("Task_CollectDecisions");
 
         fixture.decide(cast.officer2(), request.id(), Decision.APPROVE, null);
         workflows.runDueJobs();
@@ -184,11 +192,14 @@ class AccessRequestWorkflowTest extends IntegrationTest {
         String key = fixture.activeKey(Sensitivity.MEDIUM, cast.owner(), cast.officer1());
         AccessRequest request = fixture.request(cast.requester(), key);
         ProcessInstance process = process(request.id());
+        ProcessInstance approval = process(request.approval().id());
         fixture.decide(cast.manager(), request.id(), Decision.APPROVE, null);
 
         clock.set(request.approval().expireAt().plusSeconds(1));
         assertThat(workflows.fireTimersDueBy(request.id(), clock.instant())).as("reminder, escalation, expiry").isEqualTo(3);
 
+        assertThat(approval).isEnded().hasPassed("Task_ExpireApproval", "Event_ApprovalExpired")
+                .hasNotPassed("Task_ConcludeApproval");
         assertThat(process).isEnded().hasPassed("Task_CloseRequest", "Event_AccessNotApproved");
         fixture.as(cast.requester());
         AccessRequest expired = requests.get(request.id());
@@ -276,8 +287,11 @@ class AccessRequestWorkflowTest extends IntegrationTest {
                 && "DENIED".equals(e.get("outcome")));
     }
 
-    /** The request's process instance, captured while it runs (the assertions then work after it ends, too). */
-    private ProcessInstance process(String requestId) {
-        return runtime.createProcessInstanceQuery().processInstanceBusinessKey(requestId).singleResult();
+    /**
+     * The process instance with this business key (a request's, or its approval's), captured while it runs (the
+     * assertions then work after it ends, too).
+     */
+    private ProcessInstance process(String businessKey) {
+        return runtime.createProcessInstanceQuery().processInstanceBusinessKey(businessKey).singleResult();
     }
 }

@@ -154,7 +154,7 @@ class ServiceAccountsTest extends IntegrationTest {
         serviceAccounts.create(name, "Owned by the key owner");
         CaseRow approval = new CaseRow("case", "access-request", "request", cast.requester(), name, "{}",
                 ApprovalStatus.PENDING, Instant.now(), Instant.now(), Instant.now(), Instant.now(), null);
-        SlotRow slot = new SlotRow("slot", "case", 2, SlotKind.KEY_OWNER, cast.owner(), null, ApprovalStatus.PENDING, "task");
+        SlotRow slot = new SlotRow("slot", "case", 2, SlotKind.KEY_OWNER, cast.owner(), null, ApprovalStatus.PENDING);
         assertThat(eligibility.refusal(cast.owner(), approval, slot, List.of(slot), List.of()))
                 .hasValue("This request is for " + name + ", which you own; somebody else has to decide it.");
         assertThat(eligibility.refusal(cast.owner(), new CaseRow("case", "access-request", "request", cast.requester(),

@@ -174,8 +174,7 @@ public class AccessWorkflow {
 
     /** A person who is ACTIVE, or a service account that is ACTIVE with an ACTIVE owner. */
     private boolean beneficiaryActive(String beneficiary) {
-        return serviceAccounts.lookup(beneficiary)
-                .map(a -> a.status() == ServiceAccount.Status.ACTIVE && people.isActive(a.owner()))
-                .orElseGet(() -> people.isActive(beneficiary));
+        return people.isActive(beneficiary) || serviceAccounts.lookup(beneficiary)
+                .filter(a -> a.status() == ServiceAccount.Status.ACTIVE && people.isActive(a.owner())).isPresent();
     }
 }

@@ -22,7 +22,7 @@ public class ApprovalStore {
     }
 
     public record SlotRow(String id, String caseId, int position, SlotKind kind, String approver, String routedReason,
-                          ApprovalStatus status, String taskId) {
+                          ApprovalStatus status) {
     }
 
     public record DecisionRow(String slotId, String caseId, String approver, Decision decision, String comment,
@@ -123,10 +123,6 @@ public class ApprovalStore {
         jdbc.sql("update approvals_slot set approver = null, routed_reason = ? where id = ?").params(reason, slotId).update();
     }
 
-    public void recordTask(String slotId, String taskId) {
-        jdbc.sql("update approvals_slot set task_id = ? where id = ?").params(taskId, slotId).update();
-    }
-
     public void conclude(String caseId, ApprovalStatus status, Instant at) {
         jdbc.sql("update approvals_case set status = ?, concluded_at = ? where id = ?").params(status.name(), ts(at), caseId).update();
     }
@@ -141,7 +137,7 @@ public class ApprovalStore {
     private static SlotRow slotRow(ResultSet rs, int i) throws SQLException {
         return new SlotRow(rs.getString("id"), rs.getString("case_id"), rs.getInt("position"),
                 SlotKind.valueOf(rs.getString("kind")), rs.getString("approver"), rs.getString("routed_reason"),
-                ApprovalStatus.valueOf(rs.getString("status")), rs.getString("task_id"));
+                ApprovalStatus.valueOf(rs.getString("status")));
     }
 
     private static DecisionRow decisionRow(ResultSet rs, int i) throws SQLException {

@@ -1,5 +1,7 @@
 package dev.keyward.approvals.internal;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.keyward.approvals.ApprovalEvents.ApprovalConcluded;
 import dev.keyward.approvals.ApprovalEvents.ApprovalEscalated;
 import dev.keyward.approvals.ApprovalEvents.ApproversReminded;
@@ -8,6 +10,7 @@ import dev.keyward.approvals.Decision;
 import dev.keyward.approvals.internal.ApprovalStore.CaseRow;
 import dev.keyward.approvals.internal.ApprovalStore.SlotRow;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.NoSuchElementException;
@@ -25,6 +28,7 @@ public class ApprovalWorkflow {
     private final ApplicationEventPublisher events;
     private final ApprovalProperties properties;
     private final Clock clock;
+    private final Cache<String, Deadlines> deadlines = Caffeine.newBuilder().maximumSize(1_000).build();
 
     ApprovalWorkflow(ApprovalStore store, ApplicationEventPublisher events, ApprovalProperties properties, Clock clock) {
         this.store = store;
@@ -33,29 +37,27 @@ public class ApprovalWorkflow {
         this.clock = clock;
     }
 
-    public List<String> slotIds(String approvalId) {
-        return store.slots(approvalId).stream().map(SlotRow::id).toList();
-    }
-
-    public void recordTask(String slotId, String taskId) {
-        store.recordTask(slotId, taskId);
-    }
-
     public Date remindAt(String approvalId) {
-        return Date.from(approval(approvalId).remindAt());
+        return Date.from(deadlines(approvalId).remindAt());
     }
 
     public Date escalateAt(String approvalId) {
-        return Date.from(approval(approvalId).escalateAt());
+        return Date.from(deadlines(approvalId).escalateAt());
     }
 
     public Date expireAt(String approvalId) {
-        return Date.from(approval(approvalId).expireAt());
+        return Date.from(deadlines(approvalId).expireAt());
     }
 
-    /** Whether a slot was rejected: one rejection ends the approval. */
-    public boolean rejected(String approvalId) {
-        return store.slots(approvalId).stream().anyMatch(s -> s.status() == ApprovalStatus.REJECTED);
+    /** A case's deadlines never change once it is open, and its three timers are created together: read them once. */
+    private Deadlines deadlines(String approvalId) {
+        return deadlines.get(approvalId, id -> {
+            CaseRow c = approval(id);
+            return new Deadlines(c.remindAt(), c.escalateAt(), c.expireAt());
+        });
+    }
+
+    private record Deadlines(Instant remindAt, Instant escalateAt, Instant expireAt) {
     }
 
     /** Reminds whoever may fill the slots that are still open. */

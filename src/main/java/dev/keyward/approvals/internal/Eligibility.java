@@ -45,7 +45,7 @@ public class Eligibility {
         if (username.equals(approval.beneficiary())) {
             return Optional.of("This request is for you; somebody else has to decide it.");
         }
-        if (serviceAccounts.lookup(approval.beneficiary()).filter(a -> a.owner().equals(username)).isPresent()) {
+        if (ownsBeneficiary(username, approval)) {
             return Optional.of("This request is for " + approval.beneficiary() + ", which you own; somebody else has to "
                     + "decide it.");
         }
@@ -64,5 +64,11 @@ public class Eligibility {
         return designatedElsewhere
                 ? Optional.of("You are the designated approver of another slot of this request; decide that one.")
                 : Optional.empty();
+    }
+
+    /** Whether the case is for a service account {@code username} owns (a beneficiary other than the requester). */
+    private boolean ownsBeneficiary(String username, CaseRow approval) {
+        return !approval.beneficiary().equals(approval.requester())
+                && serviceAccounts.lookup(approval.beneficiary()).filter(a -> a.owner().equals(username)).isPresent();
     }
 }

@@ -2,7 +2,6 @@ package dev.keyward.approvals.process;
 
 import dev.keyward.approvals.internal.ApprovalWorkflow;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -12,17 +11,6 @@ import org.springframework.context.annotation.Configuration;
  */
 @Configuration
 class ApprovalDelegates {
-
-    @Bean
-    JavaDelegate listApprovalSlots(ApprovalWorkflow workflow) {
-        return execution -> execution.setVariable(ApprovalProcess.SLOT_IDS,
-                workflow.slotIds((String) execution.getVariable(ApprovalProcess.APPROVAL_ID)));
-    }
-
-    @Bean
-    TaskListener recordApprovalTask(ApprovalWorkflow workflow) {
-        return task -> workflow.recordTask((String) task.getVariable(ApprovalProcess.SLOT_ID), task.getId());
-    }
 
     @Bean
     JavaDelegate remindApprovers(ApprovalWorkflow workflow) {

@@ -6,9 +6,8 @@ public final class ApprovalProcess {
     public static final String KEY = "Approval";
     /** In: the approval case to decide. */
     public static final String APPROVAL_ID = "approvalId";
-    /** Internal: the case's slots, one process branch each. */
-    public static final String SLOT_IDS = "slotIds";
-    public static final String SLOT_ID = "slotId";
+    /** Correlated (by business key: the approval id) once every slot approved or one rejected. */
+    public static final String SETTLED = "ApprovalSettled";
     /** Out: APPROVED, REJECTED or EXPIRED. */
     public static final String OUTCOME = "approvalOutcome";
 

@@ -1,9 +1,12 @@
 package dev.keyward.identity.internal;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.keyward.audit.AuditActor;
 import dev.keyward.audit.AuditContext;
 import dev.keyward.identity.CurrentUser;
 import jakarta.servlet.http.HttpServletRequest;
+import java.time.Duration;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestContextHolder;
@@ -15,6 +18,12 @@ class RequestAuditContext implements AuditContext {
 
     private final CurrentUser currentUser;
     private final PersonRepository people;
+    /**
+     * Display names are fixed when a person is added, so every audit record need not look its actor up again; the
+     * expiry only bounds how long a future rename would take to show.
+     */
+    private final Cache<String, String> displayNames = Caffeine.newBuilder().maximumSize(10_000)
+            .expireAfterWrite(Duration.ofMinutes(10)).build();
 
     RequestAuditContext(CurrentUser currentUser, PersonRepository people) {
         this.currentUser = currentUser;
@@ -23,9 +32,17 @@ class RequestAuditContext implements AuditContext {
 
     @Override
     public AuditActor actor() {
-        return currentUser.username()
-                .map(u -> new AuditActor(u, people.findDisplayNameByUsername(u).orElse(u)))
-                .orElse(AuditActor.SYSTEM);
+        return currentUser.username().map(u -> new AuditActor(u, displayName(u))).orElse(AuditActor.SYSTEM);
+    }
+
+    private String displayName(String username) {
+        String cached = displayNames.getIfPresent(username);
+        if (cached != null) {
+            return cached;
+        }
+        Optional<String> found = people.findDisplayNameByUsername(username);
+        found.ifPresent(name -> displayNames.put(username, name));
+        return found.orElse(username);
     }
 
     @Override
