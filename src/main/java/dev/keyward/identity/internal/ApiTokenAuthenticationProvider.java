@@ -17,8 +17,8 @@ import org.springframework.stereotype.Component;
  * Proves a bearer token: known hash, not revoked, not expired, owner ACTIVE and not locked. A personal token acts
  * with its owner's current roles, so a role removed from the person is removed from the token at once; a service
  * account's token acts as the account (role APPLICATION) while the account and its owner are ACTIVE. Every
- * refusal is audited (committed on its own, since the request fails). The facts come in one query
- * ({@link TokenFacts}): this runs on every API call.
+ * refusal is audited (committed on its own, since the request fails). The facts come in one query, remembered
+ * for at most a second ({@link TokenFacts}): this runs on every API call.
  */
 @Component
 class ApiTokenAuthenticationProvider implements AuthenticationProvider {
@@ -59,7 +59,8 @@ class ApiTokenAuthenticationProvider implements AuthenticationProvider {
             return reject(null, null, "MALFORMED");
         }
         Instant now = clock.instant();
-        TokenFacts.Facts token = tokens.byHash(TokenSecrets.hash(secret)).orElse(null);
+        String hash = TokenSecrets.hash(secret);
+        TokenFacts.Facts token = tokens.byHash(hash).orElse(null);
         if (token == null) {
             return reject(null, null, "UNKNOWN");
         }
@@ -78,7 +79,7 @@ class ApiTokenAuthenticationProvider implements AuthenticationProvider {
             return reject(token, serviceAccount ? token.accountOwner() : token.issuer(), "OWNER_INACTIVE");
         }
         if (token.lastUsedAt() == null || token.lastUsedAt().plus(LAST_USED_RESOLUTION).isBefore(now)) {
-            tokens.markUsed(token.id(), now, now.minus(LAST_USED_RESOLUTION));
+            tokens.markUsed(hash, token, now, now.minus(LAST_USED_RESOLUTION));
         }
         if (serviceAccount) {
             return ApiTokenAuthentication.authenticated(token.account(),

@@ -34,7 +34,18 @@ public record IdentityProperties(@DefaultValue WebAuthn webauthn, @DefaultValue 
                          @DefaultValue("100") int lockAfterFailures) {
     }
 
-    public record ApiTokens(@DefaultValue("90d") Duration maxLifetime) {
+    /**
+     * {@code cacheTtl}: how long a token's check may be answered from memory; a revocation, a status, role or lock
+     * change on this node empties it at once, so this bounds only what other nodes may miss (at most 1 s).
+     */
+    public record ApiTokens(@DefaultValue("90d") Duration maxLifetime, @DefaultValue("1s") Duration cacheTtl) {
+
+        public ApiTokens {
+            if (cacheTtl.isNegative() || cacheTtl.compareTo(Duration.ofSeconds(1)) > 0) {
+                throw new IllegalArgumentException("keyward.api-tokens.cache-ttl must be between 0 and 1s: a revoked "
+                        + "token must stop working within a second");
+            }
+        }
     }
 
     /** Demo-only settings; {@code apiTokens} maps a username to a token secret to seed. */

@@ -1,18 +1,32 @@
 package dev.keyward.identity.internal;
 
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.LoadingCache;
+import dev.keyward.identity.IdentityEvents.AccountLocked;
+import dev.keyward.identity.IdentityEvents.AccountUnlocked;
+import dev.keyward.identity.IdentityEvents.ApiTokenRevoked;
+import dev.keyward.identity.IdentityEvents.RolesChanged;
+import dev.keyward.identity.IdentityEvents.ServiceAccountStatusChanged;
+import dev.keyward.identity.IdentityEvents.StatusChanged;
 import dev.keyward.identity.PersonStatus;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
- * Everything a bearer token's check needs, read in one query on every API call (no entity graph, no lazy
- * loading): the token, the person who issued it and their roles, and for a service account's token the account
- * and its current owner.
+ * Everything a bearer token's check needs, in one query (no entity graph, no lazy loading): the token, the person
+ * who issued it and their roles, and for a service account's token the account and its current owner. This runs
+ * on every API call, so known tokens are remembered for {@code keyward.api-tokens.cache-ttl} (at most a second);
+ * any revocation, status, role, lock or service-account change committed on this node empties the memory at once.
+ * Expiry is compared on every call, never remembered. A token past half its time in memory is read again by the one
+ * call that finds it so while concurrent calls go on (a busy token never stalls every caller at once).
  */
 @Component
 class TokenFacts {
@@ -21,6 +35,11 @@ class TokenFacts {
     record Facts(long id, Instant expiresAt, Instant revokedAt, Instant lastUsedAt, String issuer, boolean issuerUsable,
                  List<String> issuerRoles, String account, boolean accountActive, String accountOwner,
                  boolean accountOwnerUsable) {
+
+        Facts usedAt(Instant at) {
+            return new Facts(id, expiresAt, revokedAt, at, issuer, issuerUsable, issuerRoles, account, accountActive,
+                    accountOwner, accountOwnerUsable);
+        }
     }
 
     private static final String QUERY = """
@@ -36,12 +55,24 @@ class TokenFacts {
             where t.token_hash = ?""";
 
     private final JdbcClient jdbc;
+    private final LoadingCache<String, Facts> known;
 
-    TokenFacts(JdbcClient jdbc) {
+    TokenFacts(JdbcClient jdbc, IdentityProperties properties) {
         this.jdbc = jdbc;
+        Duration ttl = properties.apiTokens().cacheTtl();
+        Caffeine<Object, Object> builder = Caffeine.newBuilder().expireAfterWrite(ttl).maximumSize(10_000);
+        if (!ttl.isZero()) {
+            builder.refreshAfterWrite(ttl.dividedBy(2)).executor(Runnable::run);
+        }
+        // Unknown tokens are not remembered (the loader's null): they are refused and audited on every call.
+        this.known = builder.build(hash -> read(hash).orElse(null));
     }
 
     Optional<Facts> byHash(String tokenHash) {
+        return Optional.ofNullable(known.get(tokenHash));
+    }
+
+    private Optional<Facts> read(String tokenHash) {
         List<Facts> rows = jdbc.sql(QUERY).param(tokenHash).query((rs, i) -> new Facts(rs.getLong("id"),
                 instant(rs.getTimestamp("expires_at")), instant(rs.getTimestamp("revoked_at")),
                 instant(rs.getTimestamp("last_used_at")), rs.getString("username"),
@@ -61,9 +92,17 @@ class TokenFacts {
     }
 
     /** Records a use, at most once per {@code resolution} (busy tokens do not write on every call). */
-    void markUsed(long id, Instant at, Instant notAfter) {
+    void markUsed(String tokenHash, Facts token, Instant at, Instant notAfter) {
         jdbc.sql("update identity_api_token set last_used_at = ? where id = ? and (last_used_at is null or last_used_at < ?)")
-                .params(Timestamp.from(at), id, Timestamp.from(notAfter)).update();
+                .params(Timestamp.from(at), token.id(), Timestamp.from(notAfter)).update();
+        known.asMap().computeIfPresent(tokenHash, (hash, facts) -> facts.usedAt(at));
+    }
+
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true, classes = {
+            ApiTokenRevoked.class, StatusChanged.class, RolesChanged.class, AccountLocked.class, AccountUnlocked.class,
+            ServiceAccountStatusChanged.class})
+    void identityChanged() {
+        known.invalidateAll();
     }
 
     private static boolean usable(String status, Timestamp lockedAt) {
