@@ -59,7 +59,7 @@ class UsageMeteringTest extends IntegrationTest {
         flusher.join();
 
         try (var secondNode = new SpringApplicationBuilder(KeywardApplication.class).run("--server.port=0",
-                "--camunda.bpm.process-engine-name=second-node")) {
+                "--camunda.bpm.process-engine-name=secondNode")) {
             int port = secondNode.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
             burst(port, holder, 4, CALLS_ON_SECOND_NODE / 4);
         }
