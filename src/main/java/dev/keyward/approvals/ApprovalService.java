@@ -54,7 +54,7 @@ public class ApprovalService {
 
     private final ApprovalStore store;
     private final Eligibility eligibility;
-    private final ApprovalMessages workflow;
+    private final ApprovalMessages approvalProcess;
     private final PeopleService people;
     private final ServiceAccountService serviceAccounts;
     private final PasskeySignatures signatures;
@@ -65,13 +65,13 @@ public class ApprovalService {
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
-    ApprovalService(ApprovalStore store, Eligibility eligibility, ApprovalMessages workflow, PeopleService people,
+    ApprovalService(ApprovalStore store, Eligibility eligibility, ApprovalMessages approvalProcess, PeopleService people,
                     ServiceAccountService serviceAccounts, PasskeySignatures signatures, CurrentUser currentUser,
                     ApplicationEventPublisher events, AuditRefusals refusals, ApprovalProperties properties, Clock clock) {
         this.serviceAccounts = serviceAccounts;
         this.store = store;
         this.eligibility = eligibility;
-        this.workflow = workflow;
+        this.approvalProcess = approvalProcess;
         this.people = people;
         this.signatures = signatures;
         this.currentUser = currentUser;
@@ -249,7 +249,7 @@ public class ApprovalService {
                 prepared.decision(), HexFormat.of().formatHex(challenge)));
         if (prepared.decision() == Decision.REJECT
                 || slots.stream().allMatch(s -> s == slot || s.status() == ApprovalStatus.APPROVED)) {
-            workflow.settled(c.id());
+            approvalProcess.settled(c.id());
         }
     }
 

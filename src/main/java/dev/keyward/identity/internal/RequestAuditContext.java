@@ -35,14 +35,10 @@ class RequestAuditContext implements AuditContext {
         return currentUser.username().map(u -> new AuditActor(u, displayName(u))).orElse(AuditActor.SYSTEM);
     }
 
+    /** The actor's display name, or the username for an actor who is not a person (not remembered). */
     private String displayName(String username) {
-        String cached = displayNames.getIfPresent(username);
-        if (cached != null) {
-            return cached;
-        }
-        Optional<String> found = people.findDisplayNameByUsername(username);
-        found.ifPresent(name -> displayNames.put(username, name));
-        return found.orElse(username);
+        String name = displayNames.get(username, u -> people.findDisplayNameByUsername(u).orElse(null));
+        return name != null ? name : username;
     }
 
     @Override

@@ -35,11 +35,6 @@ class TokenFacts {
     record Facts(long id, Instant expiresAt, Instant revokedAt, Instant lastUsedAt, String issuer, boolean issuerUsable,
                  List<String> issuerRoles, String account, boolean accountActive, String accountOwner,
                  boolean accountOwnerUsable) {
-
-        Facts usedAt(Instant at) {
-            return new Facts(id, expiresAt, revokedAt, at, issuer, issuerUsable, issuerRoles, account, accountActive,
-                    accountOwner, accountOwnerUsable);
-        }
     }
 
     private static final String QUERY = """
@@ -91,11 +86,14 @@ class TokenFacts {
                 first.accountOwnerUsable()));
     }
 
-    /** Records a use, at most once per {@code resolution} (busy tokens do not write on every call). */
+    /**
+     * Records a use, at most once per {@code resolution} (busy tokens do not write on every call), and forgets the
+     * token so the next call reads the new last use (rewriting the entry would stretch its time in memory).
+     */
     void markUsed(String tokenHash, Facts token, Instant at, Instant notAfter) {
         jdbc.sql("update identity_api_token set last_used_at = ? where id = ? and (last_used_at is null or last_used_at < ?)")
                 .params(Timestamp.from(at), token.id(), Timestamp.from(notAfter)).update();
-        known.asMap().computeIfPresent(tokenHash, (hash, facts) -> facts.usedAt(at));
+        known.invalidate(tokenHash);
     }
 
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true, classes = {
