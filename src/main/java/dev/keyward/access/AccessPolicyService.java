@@ -2,6 +2,7 @@ package dev.keyward.access;
 
 import dev.keyward.access.AccessEvents.PolicyAcknowledged;
 import dev.keyward.access.internal.AccessStore;
+import dev.keyward.common.InvalidInputException;
 import dev.keyward.identity.CurrentUser;
 import java.time.Clock;
 import org.springframework.context.ApplicationEventPublisher;
@@ -41,7 +42,7 @@ public class AccessPolicyService {
     public AccessPolicy acknowledge(int version) {
         AccessPolicy policy = store.currentPolicy();
         if (version != policy.version()) {
-            throw new IllegalArgumentException("Version " + version + " is not the policy in force; acknowledge version "
+            throw new InvalidInputException("Version " + version + " is not the policy in force; acknowledge version "
                     + policy.version() + ".");
         }
         String me = currentUser.requireUsername();

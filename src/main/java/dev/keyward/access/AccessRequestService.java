@@ -7,6 +7,9 @@ import dev.keyward.access.internal.AccessStore.RequestRow;
 import dev.keyward.access.process.AccessRequestProcess;
 import dev.keyward.approvals.Approval;
 import dev.keyward.approvals.ApprovalService;
+import dev.keyward.common.ConflictException;
+import dev.keyward.common.InvalidInputException;
+import dev.keyward.common.NotFoundException;
 import dev.keyward.identity.CurrentUser;
 import dev.keyward.identity.Roles;
 import dev.keyward.identity.ServiceAccount;
@@ -20,7 +23,6 @@ import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -73,21 +75,21 @@ public class AccessRequestService {
             throw new PolicyNotAcknowledgedException(policy.version());
         }
         if (request.key() == null || request.key().isBlank()) {
-            throw new IllegalArgumentException("Name the key you need access to.");
+            throw new InvalidInputException("Name the key you need access to.");
         }
         KeyReference key = keys.reference(request.key().strip());
         if (key.state() != KeyState.ACTIVE) {
-            throw new IllegalStateException("Key " + key.alias() + " is " + key.state() + "; access can be requested "
+            throw new ConflictException("Key " + key.alias() + " is " + key.state() + "; access can be requested "
                     + "only to ACTIVE keys.");
         }
         Set<Permission> permissions = permissions(request.permissions(), key);
         String beneficiary = request.beneficiary() == null || request.beneficiary().isBlank() ? me : request.beneficiary().strip();
         if (!beneficiary.equals(me)) {
             ServiceAccount account = serviceAccounts.lookup(beneficiary).filter(a -> a.owner().equals(me))
-                    .orElseThrow(() -> new IllegalArgumentException("You can request access for yourself or for a "
+                    .orElseThrow(() -> new InvalidInputException("You can request access for yourself or for a "
                             + "service account you own; '" + beneficiary + "' is neither."));
             if (account.status() != ServiceAccount.Status.ACTIVE) {
-                throw new IllegalStateException("The service account " + beneficiary + " is disabled; enable it first.");
+                throw new ConflictException("The service account " + beneficiary + " is disabled; enable it first.");
             }
         }
         String justification = justification(request.justification());
@@ -189,11 +191,11 @@ public class AccessRequestService {
 
     private static Set<Permission> permissions(Set<Permission> requested, KeyReference key) {
         if (requested == null || requested.isEmpty()) {
-            throw new IllegalArgumentException("Choose at least one permission.");
+            throw new InvalidInputException("Choose at least one permission.");
         }
         Set<Permission> meaningful = Permission.meaningfulFor(key.purpose());
         if (!meaningful.containsAll(requested)) {
-            throw new IllegalArgumentException(key.alias() + " is a " + key.purpose() + " key; it can grant only "
+            throw new InvalidInputException(key.alias() + " is a " + key.purpose() + " key; it can grant only "
                     + meaningful.stream().sorted().toList() + ".");
         }
         return EnumSet.copyOf(requested);
@@ -202,11 +204,11 @@ public class AccessRequestService {
     private String justification(String text) {
         String value = text == null ? "" : text.strip();
         if (value.length() < properties.minJustification()) {
-            throw new IllegalArgumentException("Explain why you need this access in at least "
+            throw new InvalidInputException("Explain why you need this access in at least "
                     + properties.minJustification() + " characters.");
         }
         if (value.length() > properties.maxJustification()) {
-            throw new IllegalArgumentException("The justification has " + value.length() + " characters; at most "
+            throw new InvalidInputException("The justification has " + value.length() + " characters; at most "
                     + properties.maxJustification() + " are allowed.");
         }
         return value;
@@ -218,7 +220,7 @@ public class AccessRequestService {
             return max;
         }
         if (requested < 1 || requested > max) {
-            throw new IllegalArgumentException("The duration must be 1 to " + max + " days for " + key.alias() + " ("
+            throw new InvalidInputException("The duration must be 1 to " + max + " days for " + key.alias() + " ("
                     + key.sensitivity() + "), not " + requested + ".");
         }
         return requested;
@@ -230,12 +232,12 @@ public class AccessRequestService {
         }
         String value = ticket.strip();
         if (value.length() > MAX_TICKET || value.chars().anyMatch(Character::isISOControl)) {
-            throw new IllegalArgumentException("A ticket reference is at most " + MAX_TICKET + " printable characters.");
+            throw new InvalidInputException("A ticket reference is at most " + MAX_TICKET + " printable characters.");
         }
         return value;
     }
 
-    private static NoSuchElementException notFound(String id) {
-        return new NoSuchElementException("No access request " + id + " that you may see.");
+    private static NotFoundException notFound(String id) {
+        return new NotFoundException("No access request " + id + " that you may see.");
     }
 }

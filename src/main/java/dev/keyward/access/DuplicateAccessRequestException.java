@@ -1,7 +1,9 @@
 package dev.keyward.access;
 
+import dev.keyward.common.ConflictException;
+
 /** A pending request for the same key and beneficiary exists already. */
-public class DuplicateAccessRequestException extends IllegalStateException {
+public class DuplicateAccessRequestException extends ConflictException {
 
     private final String existingId;
 

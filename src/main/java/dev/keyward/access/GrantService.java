@@ -3,13 +3,15 @@ package dev.keyward.access;
 import dev.keyward.access.AccessEvents.AccessRevoked;
 import dev.keyward.access.internal.AccessStore;
 import dev.keyward.access.process.AccessRequestProcess;
+import dev.keyward.common.ConflictException;
+import dev.keyward.common.InvalidInputException;
+import dev.keyward.common.NotFoundException;
 import dev.keyward.identity.CurrentUser;
 import dev.keyward.identity.Roles;
 import dev.keyward.identity.ServiceAccountService;
 import dev.keyward.keys.KeyService;
 import java.time.Clock;
 import java.util.List;
-import java.util.NoSuchElementException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
@@ -75,17 +77,17 @@ public class GrantService {
     /** Ends a grant before its time; the next use is refused. For the key's owner and security officers. */
     public Grant revoke(String grantId, String reason) {
         Grant grant = store.findGrant(grantId).filter(this::mayView)
-                .orElseThrow(() -> new NoSuchElementException("No grant " + grantId + " that you may see."));
+                .orElseThrow(() -> new NotFoundException("No grant " + grantId + " that you may see."));
         String me = currentUser.requireUsername();
         if (!currentUser.hasRole(Roles.SECURITY_OFFICER) && !me.equals(keys.reference(grant.key()).owner())) {
             throw new AccessDeniedException(
                     "Only the key's owner or a security officer can revoke access to " + grant.key() + ".");
         }
         if (reason == null || reason.isBlank() || reason.length() > 1000) {
-            throw new IllegalArgumentException("Give a reason (1 to 1000 characters) for revoking the grant.");
+            throw new InvalidInputException("Give a reason (1 to 1000 characters) for revoking the grant.");
         }
         if (!store.end(grantId, GrantStatus.REVOKED, me, reason.strip(), clock.instant())) {
-            throw new IllegalStateException("The grant has already ended (" + grant.status() + ").");
+            throw new ConflictException("The grant has already ended (" + grant.status() + ").");
         }
         events.publishEvent(new AccessRevoked(grantId, grant.principal(), grant.key(), reason.strip()));
         runtime.createMessageCorrelation(AccessRequestProcess.MESSAGE_GRANT_REVOKED)

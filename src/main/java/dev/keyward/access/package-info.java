@@ -1,5 +1,5 @@
 /**
  * Grants, the access-request process, enforcement, expiry and revocation.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Access", allowedDependencies = {"keys", "approvals", "identity", "audit"})
+@org.springframework.modulith.ApplicationModule(displayName = "Access", allowedDependencies = {"keys", "approvals", "identity", "audit", "common"})
 package dev.keyward.access;

@@ -3,17 +3,20 @@ package dev.keyward.approvals;
 import dev.keyward.approvals.ApprovalEvents.ApprovalDecided;
 import dev.keyward.approvals.ApprovalEvents.ApprovalOpened;
 import dev.keyward.approvals.ApprovalEvents.DecisionRefused;
+import dev.keyward.approvals.internal.ApprovalMessages;
 import dev.keyward.approvals.internal.ApprovalProperties;
 import dev.keyward.approvals.internal.ApprovalStore;
 import dev.keyward.approvals.internal.ApprovalStore.CaseRow;
 import dev.keyward.approvals.internal.ApprovalStore.ChallengeRow;
 import dev.keyward.approvals.internal.ApprovalStore.DecisionRow;
 import dev.keyward.approvals.internal.ApprovalStore.SlotRow;
-import dev.keyward.approvals.internal.ApprovalMessages;
 import dev.keyward.approvals.internal.BusinessDays;
 import dev.keyward.approvals.internal.DecisionDocuments;
 import dev.keyward.approvals.internal.Eligibility;
 import dev.keyward.audit.AuditRefusals;
+import dev.keyward.common.ConflictException;
+import dev.keyward.common.InvalidInputException;
+import dev.keyward.common.NotFoundException;
 import dev.keyward.identity.CurrentUser;
 import dev.keyward.identity.PasskeyAssertion;
 import dev.keyward.identity.PasskeySignatures;
@@ -30,7 +33,6 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -145,7 +147,7 @@ public class ApprovalService {
     @PreAuthorize("permitAll()")
     @Transactional(readOnly = true)
     public Approval get(String id) {
-        CaseRow row = store.findCase(id).orElseThrow(() -> new NoSuchElementException("No approval " + id + "."));
+        CaseRow row = store.findCase(id).orElseThrow(() -> new NotFoundException("No approval " + id + "."));
         Map<String, DecisionRow> decisions = new LinkedHashMap<>();
         store.decisions(id).forEach(d -> decisions.put(d.slotId(), d));
         List<Approval.Slot> slots = store.slots(id).stream().map(s -> {
@@ -191,12 +193,12 @@ public class ApprovalService {
         Objects.requireNonNull(decision, "decision");
         String note = comment == null || comment.isBlank() ? null : comment.strip();
         if (decision == Decision.REJECT && note == null) {
-            throw new IllegalArgumentException("Say why you reject: the requester sees your comment.");
+            throw new InvalidInputException("Say why you reject: the requester sees your comment.");
         }
         if (note != null && note.length() > MAX_COMMENT) {
-            throw new IllegalArgumentException("A comment has at most " + MAX_COMMENT + " characters.");
+            throw new InvalidInputException("A comment has at most " + MAX_COMMENT + " characters.");
         }
-        SlotRow slot = store.findSlot(slotId).orElseThrow(() -> new NoSuchElementException("No approval slot " + slotId + "."));
+        SlotRow slot = store.findSlot(slotId).orElseThrow(() -> new NotFoundException("No approval slot " + slotId + "."));
         CaseRow c = store.findCase(slot.caseId()).orElseThrow();
         refuseIfIneligible(me, c, slot, store.slots(c.id()));
         Instant now = clock.instant();
@@ -210,7 +212,7 @@ public class ApprovalService {
         store.insert(new ChallengeRow(nonce, slotId, me, decision, note, document, expires));
         var request = signatures.request(me, challenge);
         if (request.credentialIds().isEmpty()) {
-            throw new IllegalStateException("You have no passkey to sign with; add one under My security.");
+            throw new ConflictException("You have no passkey to sign with; add one under My security.");
         }
         return new PreparedDecision(nonce, document, challenge, request.rpId(), request.credentialIds(), expires);
     }
@@ -226,7 +228,7 @@ public class ApprovalService {
         String me = currentUser.requireUsername();
         ChallengeRow prepared = store.takeChallenge(nonce)
                 .filter(p -> p.approver().equals(me))
-                .orElseThrow(() -> new NoSuchElementException("No decision of yours is waiting for a signature under "
+                .orElseThrow(() -> new NotFoundException("No decision of yours is waiting for a signature under "
                         + "this reference; prepare it again."));
         String caseId = store.findSlot(prepared.slotId()).orElseThrow().caseId();
         CaseRow c = store.lockCase(caseId).orElseThrow();

@@ -1,5 +1,5 @@
 /**
  * Encrypted key backups and restore drills with key-check-value proof.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Backup", allowedDependencies = {"keys", "hsm", "audit"})
+@org.springframework.modulith.ApplicationModule(displayName = "Backup", allowedDependencies = {"keys", "hsm", "audit", "common"})
 package dev.keyward.backup;

@@ -3,6 +3,7 @@ package dev.keyward.crypto;
 import dev.keyward.access.Grant;
 import dev.keyward.audit.AuditContext;
 import dev.keyward.audit.AuditRefusals;
+import dev.keyward.common.InvalidInputException;
 import dev.keyward.crypto.CryptoEvents.KeyUseDenied;
 import dev.keyward.crypto.CryptoEvents.KeyUsed;
 import dev.keyward.crypto.CryptoRefusedException.Kind;
@@ -126,7 +127,7 @@ public class CryptoService {
         String principal = currentUser.requireUsername();
         UsableKey key = entitlements.key(alias);
         if (key.purpose() != operation.purpose()) {
-            throw new IllegalArgumentException("'" + alias + "' is " + switch (key.purpose()) {
+            throw new InvalidInputException("'" + alias + "' is " + switch (key.purpose()) {
                 case ENCRYPT -> "an encryption key";
                 case SIGN -> "a signing key";
                 case MAC -> "a MAC key";
@@ -145,7 +146,7 @@ public class CryptoService {
         }
         int version = requestedVersion == 0 ? key.currentVersion() : requestedVersion;
         if (key.label(version).isEmpty()) {
-            throw new IllegalArgumentException("'" + alias + "' has no version " + version + "; its versions are 1 to "
+            throw new InvalidInputException("'" + alias + "' has no version " + version + "; its versions are 1 to "
                     + key.currentVersion() + ".");
         }
         T result;
@@ -189,10 +190,10 @@ public class CryptoService {
     private Versioned parseCiphertext(String ciphertext) {
         Versioned sealed = Versioned.parse(ciphertext, "ciphertext");
         if (sealed.bytes().length < GCM_OVERHEAD) {
-            throw new IllegalArgumentException("The ciphertext is too short to be one of Keyward's; it may have been cut off.");
+            throw new InvalidInputException("The ciphertext is too short to be one of Keyward's; it may have been cut off.");
         }
         if (sealed.bytes().length > properties.maxPayloadBytes() + GCM_OVERHEAD) {
-            throw new IllegalArgumentException("The ciphertext is longer than any Keyward makes (payload limit "
+            throw new InvalidInputException("The ciphertext is longer than any Keyward makes (payload limit "
                     + properties.maxPayloadBytes() + " bytes).");
         }
         return sealed;
@@ -201,10 +202,10 @@ public class CryptoService {
     /** True for a digest; refuses both or neither, and a digest that is not 32 bytes. */
     private boolean checkMessageOrDigest(byte[] message, byte[] digest) {
         if ((message == null) == (digest == null)) {
-            throw new IllegalArgumentException("Send either the message or its SHA-256 digest, not both or neither.");
+            throw new InvalidInputException("Send either the message or its SHA-256 digest, not both or neither.");
         }
         if (digest != null && digest.length != 32) {
-            throw new IllegalArgumentException("The digest is " + digest.length + " bytes; a SHA-256 digest is 32 bytes.");
+            throw new InvalidInputException("The digest is " + digest.length + " bytes; a SHA-256 digest is 32 bytes.");
         }
         checkSize("message", message);
         return digest != null;
@@ -212,7 +213,7 @@ public class CryptoService {
 
     private void checkSize(String what, byte[] value) {
         if (value != null && value.length > properties.maxPayloadBytes()) {
-            throw new IllegalArgumentException("The " + what + " is " + value.length + " bytes; the limit is "
+            throw new InvalidInputException("The " + what + " is " + value.length + " bytes; the limit is "
                     + properties.maxPayloadBytes() + " bytes.");
         }
     }
@@ -237,9 +238,9 @@ public class CryptoService {
                     "The HSM holding '" + alias + "' cannot be reached; nothing was done. Retry later.");
             case NO_SUCH_KEY -> refuse(alias, operation, version, Kind.STATE_FORBIDS,
                     "Version " + version + " of '" + alias + "' is no longer in the HSM.");
-            case WRONG_KEY_TYPE -> new IllegalArgumentException("'" + alias + "' cannot " + operation.label() + " that: "
+            case WRONG_KEY_TYPE -> new InvalidInputException("'" + alias + "' cannot " + operation.label() + " that: "
                     + e.getMessage());
-            case UNSUPPORTED -> new IllegalArgumentException(
+            case UNSUPPORTED -> new InvalidInputException(
                     "'" + alias + "' cannot " + operation.label() + " on this backend: " + e.getMessage());
         };
     }

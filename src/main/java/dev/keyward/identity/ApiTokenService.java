@@ -1,5 +1,7 @@
 package dev.keyward.identity;
 
+import dev.keyward.common.InvalidInputException;
+import dev.keyward.common.NotFoundException;
 import dev.keyward.identity.internal.ApiTokenEntity;
 import dev.keyward.identity.internal.ApiTokenRepository;
 import dev.keyward.identity.internal.IdentityProperties;
@@ -8,7 +10,6 @@ import dev.keyward.identity.internal.TokenSecrets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.NoSuchElementException;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -56,10 +57,10 @@ public class ApiTokenService {
     /** The rules every token follows, personal or a service account's: a printable name, a bounded lifetime. */
     static void checkRequest(String name, Duration lifetime, Duration maxLifetime) {
         if (name == null || name.isBlank() || name.length() > MAX_NAME_LENGTH || name.chars().anyMatch(Character::isISOControl)) {
-            throw new IllegalArgumentException("A token name is 1 to " + MAX_NAME_LENGTH + " printable characters.");
+            throw new InvalidInputException("A token name is 1 to " + MAX_NAME_LENGTH + " printable characters.");
         }
         if (lifetime == null || lifetime.isNegative() || lifetime.isZero() || lifetime.compareTo(maxLifetime) > 0) {
-            throw new IllegalArgumentException("A token lives at least 1 day and at most " + maxLifetime.toDays() + " days.");
+            throw new InvalidInputException("A token lives at least 1 day and at most " + maxLifetime.toDays() + " days.");
         }
     }
 
@@ -72,7 +73,7 @@ public class ApiTokenService {
     /** Revokes one of the caller's own tokens; it stops working on the next request. */
     public ApiToken revoke(long id) {
         ApiTokenEntity token = tokens.findByIdAndOwnerUsernameAndServiceAccountIsNull(id, currentUser.requireUsername())
-                .orElseThrow(() -> new NoSuchElementException("You have no API token with id " + id + "."));
+                .orElseThrow(() -> new NotFoundException("You have no API token with id " + id + "."));
         token.revoke(clock.instant());
         events.publishEvent(new IdentityEvents.ApiTokenRevoked(currentUser.requireUsername(), id));
         return token.toApiToken();

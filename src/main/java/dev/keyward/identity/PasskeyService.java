@@ -1,12 +1,14 @@
 package dev.keyward.identity;
 
+import dev.keyward.common.ConflictException;
+import dev.keyward.common.InvalidInputException;
+import dev.keyward.common.NotFoundException;
 import dev.keyward.identity.internal.RetiredPasskeys;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.NoSuchElementException;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.web.webauthn.api.CredentialRecord;
@@ -60,7 +62,7 @@ public class PasskeyService {
     public Passkey rename(String id, String label) {
         if (label == null || label.isBlank() || label.length() > MAX_LABEL_LENGTH
                 || label.chars().anyMatch(Character::isISOControl)) {
-            throw new IllegalArgumentException("A passkey name is 1 to " + MAX_LABEL_LENGTH + " printable characters.");
+            throw new InvalidInputException("A passkey name is 1 to " + MAX_LABEL_LENGTH + " printable characters.");
         }
         CredentialRecord renamed = ImmutableCredentialRecord.fromCredentialRecord(own(id)).label(label.strip()).build();
         credentials.save(renamed);
@@ -71,7 +73,7 @@ public class PasskeyService {
     public void remove(String id) {
         CredentialRecord record = own(id);
         if (records(currentUser.requireUsername()).size() <= 1) {
-            throw new IllegalStateException("This is your last passkey; add another before removing it.");
+            throw new ConflictException("This is your last passkey; add another before removing it.");
         }
         byte[] publicKey = record.getPublicKey().getBytes();
         retired.keep(currentUser.requireUsername(), record.getCredentialId().getBytes(), publicKey, clock.instant());
@@ -92,7 +94,7 @@ public class PasskeyService {
         return records(currentUser.requireUsername()).stream()
                 .filter(r -> r.getCredentialId().toBase64UrlString().equals(id))
                 .findFirst()
-                .orElseThrow(() -> new NoSuchElementException("You have no passkey with id " + id + "."));
+                .orElseThrow(() -> new NotFoundException("You have no passkey with id " + id + "."));
     }
 
     private List<CredentialRecord> records(String username) {

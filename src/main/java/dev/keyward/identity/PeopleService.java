@@ -1,5 +1,7 @@
 package dev.keyward.identity;
 
+import dev.keyward.common.ConflictException;
+import dev.keyward.common.NotFoundException;
 import dev.keyward.identity.internal.PersonEntity;
 import dev.keyward.identity.internal.PersonFactory;
 import dev.keyward.identity.internal.PersonRepository;
@@ -7,7 +9,6 @@ import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
-import java.util.NoSuchElementException;
 import java.util.Set;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -140,12 +141,12 @@ public class PeopleService {
 
     private void refuseSelf(String username, String what) {
         if (currentUser.username().filter(username::equals).isPresent()) {
-            throw new IllegalStateException("You cannot " + what + "; ask another administrator.");
+            throw new ConflictException("You cannot " + what + "; ask another administrator.");
         }
     }
 
     private PersonEntity load(String username) {
         return people.findByUsername(username)
-                .orElseThrow(() -> new NoSuchElementException("No person with username '" + username + "'."));
+                .orElseThrow(() -> new NotFoundException("No person with username '" + username + "'."));
     }
 }

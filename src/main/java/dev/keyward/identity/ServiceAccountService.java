@@ -1,5 +1,8 @@
 package dev.keyward.identity;
 
+import dev.keyward.common.ConflictException;
+import dev.keyward.common.InvalidInputException;
+import dev.keyward.common.NotFoundException;
 import dev.keyward.identity.IdentityEvents.ApiTokenCreated;
 import dev.keyward.identity.IdentityEvents.ApiTokenRevoked;
 import dev.keyward.identity.IdentityEvents.ServiceAccountCreated;
@@ -15,7 +18,6 @@ import dev.keyward.identity.internal.TokenSecrets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.springframework.context.ApplicationEventPublisher;
@@ -59,14 +61,14 @@ public class ServiceAccountService {
 
     public ServiceAccount create(String name, String description) {
         if (name == null || !NAME.matcher(name).matches()) {
-            throw new IllegalArgumentException("A service account name is 3 to 64 characters: lower-case letters, digits "
+            throw new InvalidInputException("A service account name is 3 to 64 characters: lower-case letters, digits "
                     + "and '-', starting with a letter.");
         }
         if (description == null || description.isBlank() || description.length() > 500) {
-            throw new IllegalArgumentException("Describe what the application does (1 to 500 characters); approvers read it.");
+            throw new InvalidInputException("Describe what the application does (1 to 500 characters); approvers read it.");
         }
         if (accounts.findByName(name).isPresent() || people.findByUsername(name).isPresent()) {
-            throw new IllegalStateException("The name '" + name + "' is taken.");
+            throw new ConflictException("The name '" + name + "' is taken.");
         }
         PersonEntity owner = people.findByUsername(currentUser.requireUsername()).orElseThrow();
         ServiceAccount account = accounts.save(new ServiceAccountEntity(name, description.strip(), owner, clock.instant()))
@@ -97,7 +99,7 @@ public class ServiceAccountService {
     /** Disables (every token stops on its next call) or enables again; owners, and security officers to disable. */
     public ServiceAccount changeStatus(String name, ServiceAccount.Status status) {
         if (status == null) {
-            throw new IllegalArgumentException("Say which status: ACTIVE or DISABLED.");
+            throw new InvalidInputException("Say which status: ACTIVE or DISABLED.");
         }
         ServiceAccountEntity account = visible(name);
         boolean owner = account.getOwner().getUsername().equals(currentUser.requireUsername());
@@ -130,7 +132,7 @@ public class ServiceAccountService {
     public ApiToken revokeToken(String name, long id) {
         owned(name);
         ApiTokenEntity token = tokens.findByIdAndServiceAccountName(id, name)
-                .orElseThrow(() -> new NoSuchElementException(name + " has no API token with id " + id + "."));
+                .orElseThrow(() -> new NotFoundException(name + " has no API token with id " + id + "."));
         token.revoke(clock.instant());
         events.publishEvent(new ApiTokenRevoked(name, id));
         return token.toApiToken();
@@ -160,6 +162,6 @@ public class ServiceAccountService {
                 .filter(a -> a.getOwner().getUsername().equals(currentUser.requireUsername())
                         || currentUser.hasRole(Roles.SECURITY_OFFICER) || currentUser.hasRole(Roles.AUDITOR)
                         || currentUser.hasRole(Roles.ADMIN))
-                .orElseThrow(() -> new NoSuchElementException("You have no service account named '" + name + "'."));
+                .orElseThrow(() -> new NotFoundException("You have no service account named '" + name + "'."));
     }
 }

@@ -1,5 +1,6 @@
 package dev.keyward.keys;
 
+import dev.keyward.common.NotFoundException;
 import dev.keyward.identity.CurrentUser;
 import dev.keyward.identity.Roles;
 import dev.keyward.keys.internal.KeyLifecycle;
@@ -10,7 +11,6 @@ import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -69,14 +69,14 @@ public class KeyService {
     @Transactional(readOnly = true)
     public ManagedKey get(String alias) {
         return view(keys.findByAlias(alias)
-                .orElseThrow(() -> new NoSuchElementException("No key with alias '" + alias + "'.")));
+                .orElseThrow(() -> new NotFoundException("No key with alias '" + alias + "'.")));
     }
 
     /** The facts other modules' rules need; for workflows too, so no signed-in person is required. */
     @PreAuthorize("permitAll()")
     @Transactional(readOnly = true)
     public KeyReference reference(String alias) {
-        return keys.findReference(alias).orElseThrow(() -> new NoSuchElementException("No key with alias '" + alias + "'."));
+        return keys.findReference(alias).orElseThrow(() -> new NotFoundException("No key with alias '" + alias + "'."));
     }
 
     /**
@@ -87,7 +87,7 @@ public class KeyService {
     @Transactional(readOnly = true)
     public UsableKey usable(String alias) {
         return keys.findByAlias(alias).map(ManagedKeyEntity::toUsableKey)
-                .orElseThrow(() -> new NoSuchElementException("No key with alias '" + alias + "'."));
+                .orElseThrow(() -> new NotFoundException("No key with alias '" + alias + "'."));
     }
 
     @RolesAllowed(Roles.SECURITY_OFFICER)

@@ -1,5 +1,5 @@
 /**
  * Leaver and mover processes: suspend, re-route, hand over custody, rotate.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Offboarding", allowedDependencies = {"access", "keys", "approvals", "identity", "audit"})
+@org.springframework.modulith.ApplicationModule(displayName = "Offboarding", allowedDependencies = {"access", "keys", "approvals", "identity", "audit", "common"})
 package dev.keyward.offboarding;

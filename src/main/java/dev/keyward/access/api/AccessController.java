@@ -8,6 +8,7 @@ import dev.keyward.access.Grant;
 import dev.keyward.access.GrantService;
 import dev.keyward.access.NewAccessRequest;
 import dev.keyward.access.Permission;
+import dev.keyward.common.InvalidInputException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.NotNull;
@@ -99,7 +100,7 @@ class AccessController {
             + "force: {\"version\": 1}.")
     AccessPolicy acknowledge(@RequestBody Acknowledgement body) {
         if (body.version() == null) {
-            throw new IllegalArgumentException("Say which policy version you acknowledge: {\"version\": n}.");
+            throw new InvalidInputException("Say which policy version you acknowledge: {\"version\": n}.");
         }
         return policy.acknowledge(body.version());
     }

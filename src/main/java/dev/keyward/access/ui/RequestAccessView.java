@@ -25,6 +25,7 @@ import dev.keyward.access.AccessRequest;
 import dev.keyward.access.AccessRequestService;
 import dev.keyward.access.NewAccessRequest;
 import dev.keyward.access.Permission;
+import dev.keyward.common.InvalidInputException;
 import dev.keyward.identity.ServiceAccount;
 import dev.keyward.identity.ServiceAccountService;
 import dev.keyward.keys.KeyFilter;
@@ -159,7 +160,7 @@ public class RequestAccessView extends VerticalLayout implements BeforeEnterObse
         AtomicReference<AccessRequest> created = new AtomicReference<>();
         boolean done = Ui.attempt(() -> {
             if (key.getValue() == null) {
-                throw new IllegalArgumentException("Choose the key you need access to.");
+                throw new InvalidInputException("Choose the key you need access to.");
             }
             String forWhom = MYSELF.equals(beneficiary.getValue()) ? null : beneficiary.getValue();
             created.set(requests.submit(new NewAccessRequest(key.getValue().alias(), permissions.getValue(), forWhom,

@@ -8,10 +8,12 @@ import dev.keyward.access.Grant;
 import dev.keyward.access.GrantStatus;
 import dev.keyward.access.GrantUsage;
 import dev.keyward.access.Permission;
+import dev.keyward.common.ConflictException;
+import dev.keyward.common.InvalidInputException;
+import dev.keyward.common.NotFoundException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
-import java.util.NoSuchElementException;
 import java.util.stream.Collectors;
 import org.springframework.security.access.AccessDeniedException;
 
@@ -79,7 +81,7 @@ final class Ui {
         try {
             change.run();
             return true;
-        } catch (IllegalArgumentException | IllegalStateException | NoSuchElementException | AccessDeniedException e) {
+        } catch (InvalidInputException | ConflictException | NotFoundException | AccessDeniedException e) {
             error(e.getMessage());
             return false;
         }

@@ -6,6 +6,7 @@ import dev.keyward.audit.AuditLog;
 import dev.keyward.audit.AuditLog.ExportFormat;
 import dev.keyward.audit.AuditOutcome;
 import dev.keyward.audit.AuditVerification;
+import dev.keyward.common.InvalidInputException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
@@ -43,7 +44,7 @@ class AuditController {
     EntryPage entries(@ParameterObject Criteria criteria, @RequestParam(defaultValue = "0") int page,
                       @RequestParam(defaultValue = "50") int size) {
         if (page < 0 || size < 1 || size > 1000) {
-            throw new IllegalArgumentException("page must be 0 or more and size between 1 and 1000.");
+            throw new InvalidInputException("page must be 0 or more and size between 1 and 1000.");
         }
         List<AuditEntry> entries = audit.find(criteria.filter(null, null), (long) page * size, size + 1);
         return new EntryPage(entries.subList(0, Math.min(size, entries.size())), page, size, entries.size() > size);
@@ -58,7 +59,7 @@ class AuditController {
         ExportFormat kind = switch (format) {
             case "ndjson" -> ExportFormat.NDJSON;
             case "csv" -> ExportFormat.CSV;
-            default -> throw new IllegalArgumentException("format is 'ndjson' or 'csv'.");
+            default -> throw new InvalidInputException("format is 'ndjson' or 'csv'.");
         };
         var filter = criteria.filter(fromSeq, toSeq);
         response.setContentType(kind == ExportFormat.CSV ? "text/csv;charset=UTF-8" : "application/x-ndjson");

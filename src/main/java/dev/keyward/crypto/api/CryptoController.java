@@ -1,5 +1,6 @@
 package dev.keyward.crypto.api;
 
+import dev.keyward.common.InvalidInputException;
 import dev.keyward.crypto.CryptoService;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -134,7 +135,7 @@ class CryptoController {
 
     private static String required(String field, String value) {
         if (value == null) {
-            throw new IllegalArgumentException("The field '" + field + "' is missing.");
+            throw new InvalidInputException("The field '" + field + "' is missing.");
         }
         return value;
     }
@@ -146,7 +147,7 @@ class CryptoController {
         try {
             return Base64.getDecoder().decode(value);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("The field '" + field + "' is not valid base64.");
+            throw new InvalidInputException("The field '" + field + "' is not valid base64.");
         }
     }
 }

@@ -42,7 +42,7 @@ public class Entitlements {
         return ttl.isZero() ? builder : builder.refreshAfterWrite(ttl.dividedBy(2)).executor(Runnable::run);
     }
 
-    /** The key (404 as {@code NoSuchElementException} when there is none; not cached). */
+    /** The key (404 as {@code NotFoundException} when there is none; not cached). */
     public UsableKey key(String alias) {
         return keyCache.get(alias);
     }

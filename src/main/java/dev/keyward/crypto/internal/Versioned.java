@@ -1,5 +1,6 @@
 package dev.keyward.crypto.internal;
 
+import dev.keyward.common.InvalidInputException;
 import java.util.Base64;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -15,12 +16,12 @@ public record Versioned(int version, byte[] bytes) {
     public static Versioned parse(String text, String what) {
         Matcher m = text == null ? null : FORMAT.matcher(text);
         if (m == null || !m.matches()) {
-            throw new IllegalArgumentException("The " + what + " is not in Keyward's format 'kw:v<version>:<base64url>'.");
+            throw new InvalidInputException("The " + what + " is not in Keyward's format 'kw:v<version>:<base64url>'.");
         }
         try {
             return new Versioned(Integer.parseInt(m.group(1)), Base64.getUrlDecoder().decode(m.group(2)));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("The " + what + " is not in Keyward's format: its data is not valid base64url.");
+            throw new InvalidInputException("The " + what + " is not in Keyward's format: its data is not valid base64url.");
         }
     }
 

@@ -11,12 +11,12 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import dev.keyward.common.NotFoundException;
 import dev.keyward.crypto.UsageService;
 import dev.keyward.crypto.UsageService.Caller;
 import dev.keyward.crypto.UsageService.KeyUsage;
 import dev.keyward.crypto.UsageService.Window;
 import jakarta.annotation.security.PermitAll;
-import java.util.NoSuchElementException;
 import org.springframework.security.access.AccessDeniedException;
 
 /**
@@ -83,7 +83,7 @@ public class KeyUsageView extends VerticalLayout implements BeforeEnterObserver 
             if (shown.callers().isEmpty()) {
                 show("Nobody has used " + alias + " through the crypto API yet.");
             }
-        } catch (NoSuchElementException | AccessDeniedException e) {
+        } catch (NotFoundException | AccessDeniedException e) {
             callers.setItems();
             show(e.getMessage());
         }

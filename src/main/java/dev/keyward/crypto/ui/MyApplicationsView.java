@@ -24,6 +24,9 @@ import com.vaadin.flow.router.Route;
 import dev.keyward.access.Grant;
 import dev.keyward.access.GrantService;
 import dev.keyward.access.GrantUsage;
+import dev.keyward.common.ConflictException;
+import dev.keyward.common.InvalidInputException;
+import dev.keyward.common.NotFoundException;
 import dev.keyward.crypto.UsageService;
 import dev.keyward.identity.ApiToken;
 import dev.keyward.identity.IssuedApiToken;
@@ -35,7 +38,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import org.springframework.security.access.AccessDeniedException;
@@ -215,7 +217,7 @@ public class MyApplicationsView extends VerticalLayout {
         try {
             change.run();
             return true;
-        } catch (IllegalArgumentException | IllegalStateException | NoSuchElementException | AccessDeniedException e) {
+        } catch (InvalidInputException | ConflictException | NotFoundException | AccessDeniedException e) {
             notify(e.getMessage(), NotificationVariant.LUMO_ERROR);
             return false;
         }

@@ -1,10 +1,12 @@
 package dev.keyward.identity.internal;
 
+import dev.keyward.common.ConflictException;
+import dev.keyward.common.InvalidInputException;
+import dev.keyward.common.NotFoundException;
 import dev.keyward.identity.NewPerson;
 import dev.keyward.identity.Roles;
 import java.time.Clock;
 import java.util.HashSet;
-import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -19,19 +21,19 @@ public final class PersonFactory {
 
     public static PersonEntity create(NewPerson p, PersonRepository people, PasswordEncoder encoder, Clock clock) {
         if (p.username() == null || !USERNAME.matcher(p.username()).matches()) {
-            throw new IllegalArgumentException(
+            throw new InvalidInputException(
                     "A username is 2 to 64 characters: lower-case letters, digits, '.', '_' or '-', starting with a letter.");
         }
         if (p.displayName() == null || p.displayName().isBlank() || p.email() == null || !p.email().contains("@")) {
-            throw new IllegalArgumentException("A person needs a display name and an e-mail address.");
+            throw new InvalidInputException("A person needs a display name and an e-mail address.");
         }
         if (people.findByUsername(p.username()).isPresent() || people.serviceAccountExists(p.username())) {
-            throw new IllegalStateException("The username '" + p.username() + "' is taken.");
+            throw new ConflictException("The username '" + p.username() + "' is taken.");
         }
         PersonEntity entity = new PersonEntity(p.username(), p.displayName(), p.email(), p.department(), clock.instant());
         if (p.managerUsername() != null) {
             entity.setManager(people.findByUsername(p.managerUsername()).orElseThrow(
-                    () -> new NoSuchElementException("No manager with username '" + p.managerUsername() + "'.")));
+                    () -> new NotFoundException("No manager with username '" + p.managerUsername() + "'.")));
         }
         if (p.roles() != null) {
             entity.setRoles(checkRoles(p.roles()));
@@ -47,7 +49,7 @@ public final class PersonFactory {
         Set<String> unknown = new HashSet<>(roles);
         unknown.removeAll(Roles.ALL);
         if (!unknown.isEmpty()) {
-            throw new IllegalArgumentException("Unknown roles " + unknown + "; known roles are " + Roles.ALL + ".");
+            throw new InvalidInputException("Unknown roles " + unknown + "; known roles are " + Roles.ALL + ".");
         }
         return roles;
     }

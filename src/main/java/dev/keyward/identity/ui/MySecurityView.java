@@ -21,6 +21,9 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import dev.keyward.common.ConflictException;
+import dev.keyward.common.InvalidInputException;
+import dev.keyward.common.NotFoundException;
 import dev.keyward.identity.ApiToken;
 import dev.keyward.identity.ApiTokenService;
 import dev.keyward.identity.IssuedApiToken;
@@ -33,7 +36,6 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
-import java.util.NoSuchElementException;
 
 /** The signed-in person's passkeys and personal API tokens. */
 @Route("my-security")
@@ -200,7 +202,7 @@ public class MySecurityView extends VerticalLayout {
     private void run(Runnable action) {
         try {
             action.run();
-        } catch (IllegalArgumentException | IllegalStateException | NoSuchElementException e) {
+        } catch (InvalidInputException | ConflictException | NotFoundException e) {
             notify(e.getMessage(), NotificationVariant.LUMO_ERROR);
         }
     }

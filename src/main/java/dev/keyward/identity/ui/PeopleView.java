@@ -20,6 +20,9 @@ import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import dev.keyward.common.ConflictException;
+import dev.keyward.common.InvalidInputException;
+import dev.keyward.common.NotFoundException;
 import dev.keyward.identity.CurrentUser;
 import dev.keyward.identity.PeopleService;
 import dev.keyward.identity.Person;
@@ -29,7 +32,6 @@ import jakarta.annotation.security.RolesAllowed;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.NoSuchElementException;
 import java.util.Set;
 
 /**
@@ -124,7 +126,7 @@ public class PeopleView extends VerticalLayout {
         try {
             change.run();
             Notification.show(done, 3000, Notification.Position.TOP_CENTER).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
-        } catch (IllegalArgumentException | IllegalStateException | NoSuchElementException e) {
+        } catch (InvalidInputException | ConflictException | NotFoundException e) {
             Notification.show(e.getMessage(), 6000, Notification.Position.TOP_CENTER)
                     .addThemeVariants(NotificationVariant.LUMO_ERROR);
         }

@@ -1,5 +1,8 @@
 package dev.keyward.keys.internal;
 
+import dev.keyward.common.ConflictException;
+import dev.keyward.common.InvalidInputException;
+import dev.keyward.common.NotFoundException;
 import dev.keyward.hsm.HsmBackend;
 import dev.keyward.hsm.KeyAlgorithm;
 import dev.keyward.hsm.KeyHandle;
@@ -13,7 +16,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
-import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.springframework.beans.factory.annotation.Value;
@@ -53,22 +55,22 @@ public class KeyLifecycle {
 
     public ManagedKeyEntity create(NewKey request, String actor) {
         if (request.alias() == null || !ALIAS.matcher(request.alias()).matches()) {
-            throw new IllegalArgumentException("An alias is 3 to 64 characters: lower-case letters, digits and '-', "
+            throw new InvalidInputException("An alias is 3 to 64 characters: lower-case letters, digits and '-', "
                     + "starting with a letter.");
         }
         if (request.purpose() == null || request.sensitivity() == null) {
-            throw new IllegalArgumentException("A key needs a purpose (ENCRYPT, SIGN, MAC, WRAP) and a sensitivity "
+            throw new InvalidInputException("A key needs a purpose (ENCRYPT, SIGN, MAC, WRAP) and a sensitivity "
                     + "(LOW, MEDIUM, HIGH, CRITICAL).");
         }
         KeyAlgorithm algorithm = AlgorithmPolicy.check(request.algorithm(), request.purpose());
         if (!people.isActive(request.owner())) {
-            throw new IllegalArgumentException("The owner must be an active person; '" + request.owner() + "' is not.");
+            throw new InvalidInputException("The owner must be an active person; '" + request.owner() + "' is not.");
         }
         if (request.description() != null && request.description().length() > 1000) {
-            throw new IllegalArgumentException("A description is at most 1000 characters.");
+            throw new InvalidInputException("A description is at most 1000 characters.");
         }
         if (keys.findByAlias(request.alias()).isPresent()) {
-            throw new IllegalStateException("The alias '" + request.alias() + "' is taken.");
+            throw new ConflictException("The alias '" + request.alias() + "' is taken.");
         }
         Instant now = clock.instant();
         String label = "kw-" + request.alias() + "-v1";
@@ -88,10 +90,10 @@ public class KeyLifecycle {
      */
     public ManagedKeyEntity transition(String alias, KeyState to, String reason, String actor, boolean securityOfficer) {
         if (to == null) {
-            throw new IllegalArgumentException("Say which state the key should move to.");
+            throw new InvalidInputException("Say which state the key should move to.");
         }
         if (reason == null || reason.isBlank() || reason.length() > 1000) {
-            throw new IllegalArgumentException("Give a reason (1 to 1000 characters); it is kept in the key's history.");
+            throw new InvalidInputException("Give a reason (1 to 1000 characters); it is kept in the key's history.");
         }
         ManagedKeyEntity key = load(alias);
         KeyState from = key.state();
@@ -100,20 +102,20 @@ public class KeyLifecycle {
                     + "may change this key's state.");
         }
         if (!from.canMoveTo(to)) {
-            throw new IllegalStateException("A key in state " + from + " cannot move to " + to + "; it may move to "
+            throw new ConflictException("A key in state " + from + " cannot move to " + to + "; it may move to "
                     + from.next() + ".");
         }
         Instant now = clock.instant();
         if (from == KeyState.DESTROY_SCHEDULED && to != KeyState.DESTROYED) {
             if (to != key.stateBeforeDestroyScheduled()) {
-                throw new IllegalStateException("Cancelling the destruction returns the key to "
+                throw new ConflictException("Cancelling the destruction returns the key to "
                         + key.stateBeforeDestroyScheduled() + ", not " + to + ".");
             }
             key.cancelDestruction();
         }
         if (to == KeyState.DESTROYED) {
             if (now.isBefore(key.destroyNotBefore())) {
-                throw new IllegalStateException("The waiting period before destruction ends at " + key.destroyNotBefore()
+                throw new ConflictException("The waiting period before destruction ends at " + key.destroyNotBefore()
                         + "; until then the destruction can only be cancelled.");
             }
             key.versions().forEach(v -> hsm.destroy(v.hsmLabel()));
@@ -138,14 +140,14 @@ public class KeyLifecycle {
      */
     public ManagedKeyEntity rotate(String alias, String reason, String actor, boolean securityOfficer) {
         if (reason == null || reason.isBlank() || reason.length() > 1000) {
-            throw new IllegalArgumentException("Give a reason (1 to 1000 characters); it is kept in the audit log.");
+            throw new InvalidInputException("Give a reason (1 to 1000 characters); it is kept in the audit log.");
         }
         ManagedKeyEntity key = load(alias);
         if (!securityOfficer && !actor.equals(key.owner())) {
             throw new AccessDeniedException("Only a security officer or the key's owner may rotate this key.");
         }
         if (key.state() != KeyState.ACTIVE) {
-            throw new IllegalStateException("Only an ACTIVE key can be rotated; " + alias + " is " + key.state() + ".");
+            throw new ConflictException("Only an ACTIVE key can be rotated; " + alias + " is " + key.state() + ".");
         }
         Instant now = clock.instant();
         String label = "kw-" + alias + "-v" + (key.versions().size() + 1);
@@ -157,6 +159,6 @@ public class KeyLifecycle {
     }
 
     ManagedKeyEntity load(String alias) {
-        return keys.findByAlias(alias).orElseThrow(() -> new NoSuchElementException("No key with alias '" + alias + "'."));
+        return keys.findByAlias(alias).orElseThrow(() -> new NotFoundException("No key with alias '" + alias + "'."));
     }
 }

@@ -24,6 +24,9 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
+import dev.keyward.common.ConflictException;
+import dev.keyward.common.InvalidInputException;
+import dev.keyward.common.NotFoundException;
 import dev.keyward.hsm.KeyAlgorithm;
 import dev.keyward.identity.CurrentUser;
 import dev.keyward.identity.Roles;
@@ -39,7 +42,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.NoSuchElementException;
 import java.util.function.Predicate;
 import org.springframework.security.access.AccessDeniedException;
 
@@ -306,7 +308,7 @@ public class KeysView extends VerticalLayout {
     private void run(Runnable change) {
         try {
             change.run();
-        } catch (IllegalArgumentException | IllegalStateException | NoSuchElementException | AccessDeniedException e) {
+        } catch (InvalidInputException | ConflictException | NotFoundException | AccessDeniedException e) {
             notify(e.getMessage(), NotificationVariant.LUMO_ERROR);
         }
     }
