@@ -13,6 +13,7 @@ import dev.keyward.approvals.internal.ApprovalStore.SlotRow;
 import dev.keyward.approvals.internal.BusinessDays;
 import dev.keyward.approvals.internal.DecisionDocuments;
 import dev.keyward.approvals.internal.Eligibility;
+import dev.keyward.approvals.internal.Eligibility.Approver;
 import dev.keyward.audit.AuditRefusals;
 import dev.keyward.common.ConflictException;
 import dev.keyward.common.InvalidInputException;
@@ -22,7 +23,6 @@ import dev.keyward.identity.PasskeyAssertion;
 import dev.keyward.identity.PasskeySignatures;
 import dev.keyward.identity.PasskeySignatures.Verification;
 import dev.keyward.identity.PeopleService;
-import dev.keyward.identity.Roles;
 import dev.keyward.identity.ServiceAccountService;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -169,12 +169,13 @@ public class ApprovalService {
     @PreAuthorize("isAuthenticated()")
     @Transactional(readOnly = true)
     public List<InboxItem> inbox() {
-        String me = currentUser.requireUsername();
-        boolean officer = people.isActiveWithRole(me, Roles.SECURITY_OFFICER);
+        Approver me = eligibility.approver(currentUser.requireUsername());
+        ApprovalStore.Inbox rows = store.inbox(me.username(), me.securityOfficer());
         List<InboxItem> items = new ArrayList<>();
-        for (SlotRow slot : store.openSlotsFor(me, officer)) {
-            CaseRow c = store.findCase(slot.caseId()).orElseThrow();
-            if (eligibility.refusal(me, c, slot, store.slots(c.id()), store.decisions(c.id())).isEmpty()) {
+        for (SlotRow slot : rows.open()) {
+            CaseRow c = rows.cases().get(slot.caseId());
+            if (c != null && eligibility.refusal(me, c, slot, rows.slots().getOrDefault(c.id(), List.of()),
+                    rows.decisions().getOrDefault(c.id(), List.of())).isEmpty()) {
                 items.add(new InboxItem(c.id(), slot.id(), slot.kind(), slot.routedReason(), c.subjectType(), c.subjectId(),
                         c.requester(), c.beneficiary(), DecisionDocuments.parse(c.facts()), c.createdAt(), c.escalateAt(),
                         c.expireAt()));
@@ -256,7 +257,7 @@ public class ApprovalService {
     }
 
     private void refuseIfIneligible(String me, CaseRow c, SlotRow slot, List<SlotRow> slots) {
-        Optional<String> refusal = eligibility.refusal(me, c, slot, slots, store.decisions(c.id()));
+        Optional<String> refusal = eligibility.refusal(eligibility.approver(me), c, slot, slots, store.decisions(c.id()));
         if (refusal.isPresent()) {
             throw refused(c, slot, me, refusal.get());
         }

@@ -155,9 +155,9 @@ class ServiceAccountsTest extends IntegrationTest {
         CaseRow approval = new CaseRow("case", "access-request", "request", cast.requester(), name, "{}",
                 ApprovalStatus.PENDING, Instant.now(), Instant.now(), Instant.now(), Instant.now(), null);
         SlotRow slot = new SlotRow("slot", "case", 2, SlotKind.KEY_OWNER, cast.owner(), null, ApprovalStatus.PENDING);
-        assertThat(eligibility.refusal(cast.owner(), approval, slot, List.of(slot), List.of()))
+        assertThat(eligibility.refusal(eligibility.approver(cast.owner()), approval, slot, List.of(slot), List.of()))
                 .hasValue("This request is for " + name + ", which you own; somebody else has to decide it.");
-        assertThat(eligibility.refusal(cast.owner(), new CaseRow("case", "access-request", "request", cast.requester(),
+        assertThat(eligibility.refusal(eligibility.approver(cast.owner()), new CaseRow("case", "access-request", "request", cast.requester(),
                 cast.requester(), "{}", ApprovalStatus.PENDING, Instant.now(), Instant.now(), Instant.now(), Instant.now(),
                 null), slot, List.of(slot), List.of())).as("the same slot of a request for a person").isEmpty();
     }

@@ -8,7 +8,9 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -94,11 +96,35 @@ public class ApprovalStore {
     }
 
     /** Pending slots of pending cases that {@code username} is designated for, or that any security officer may fill. */
-    public List<SlotRow> openSlotsFor(String username, boolean securityOfficer) {
-        return jdbc.sql("select s.* from approvals_slot s join approvals_case c on c.id = s.case_id "
-                        + "where c.status = 'PENDING' and s.status = 'PENDING' and (s.approver = ? or (? and s.approver is null)) "
-                        + "order by c.created_at, s.position")
+    private static final String OPEN_SLOTS = "from approvals_slot s join approvals_case c on c.id = s.case_id "
+            + "where c.status = 'PENDING' and s.status = 'PENDING' and (s.approver = ? or (? and s.approver is null))";
+
+    /**
+     * What an inbox needs, in four queries however long it is: the open slots {@code username} may be asked to fill
+     * (oldest case first), their cases, and every slot and decision of those cases.
+     */
+    public Inbox inbox(String username, boolean securityOfficer) {
+        List<SlotRow> open = jdbc.sql("select s.* " + OPEN_SLOTS + " order by c.created_at, s.position")
                 .params(username, securityOfficer).query(ApprovalStore::slotRow).list();
+        if (open.isEmpty()) {
+            return new Inbox(open, Map.of(), Map.of(), Map.of());
+        }
+        String ofTheseCases = " where case_id in (select s.case_id " + OPEN_SLOTS + ")";
+        Map<String, CaseRow> cases = jdbc.sql("select * from approvals_case where id in (select s.case_id " + OPEN_SLOTS + ")")
+                .params(username, securityOfficer).query(ApprovalStore::caseRow).stream()
+                .collect(Collectors.toMap(CaseRow::id, c -> c));
+        Map<String, List<SlotRow>> slots = jdbc.sql("select * from approvals_slot" + ofTheseCases + " order by position")
+                .params(username, securityOfficer).query(ApprovalStore::slotRow).stream()
+                .collect(Collectors.groupingBy(SlotRow::caseId));
+        Map<String, List<DecisionRow>> decisions = jdbc.sql("select * from approvals_decision" + ofTheseCases)
+                .params(username, securityOfficer).query(ApprovalStore::decisionRow).stream()
+                .collect(Collectors.groupingBy(DecisionRow::caseId));
+        return new Inbox(open, cases, slots, decisions);
+    }
+
+    /** An inbox's rows; a case whose state moved on between the queries is simply left out. */
+    public record Inbox(List<SlotRow> open, Map<String, CaseRow> cases, Map<String, List<SlotRow>> slots,
+                        Map<String, List<DecisionRow>> decisions) {
     }
 
     public Optional<ChallengeRow> takeChallenge(String nonce) {

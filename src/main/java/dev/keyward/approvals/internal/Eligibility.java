@@ -27,16 +27,26 @@ public class Eligibility {
         this.serviceAccounts = serviceAccounts;
     }
 
-    /** Why {@code username} may not fill {@code slot} now, or empty when they may. */
-    public Optional<String> refusal(String username, CaseRow approval, SlotRow slot, List<SlotRow> slots,
+    /** Who would decide: their name and the two facts about them that every slot asks. */
+    public record Approver(String username, boolean active, boolean securityOfficer) {
+    }
+
+    /** Reads the facts about {@code username} once, however many slots are then checked. */
+    public Approver approver(String username) {
+        return new Approver(username, people.isActive(username), people.isActiveWithRole(username, Roles.SECURITY_OFFICER));
+    }
+
+    /** Why {@code approver} may not fill {@code slot} now, or empty when they may. */
+    public Optional<String> refusal(Approver approver, CaseRow approval, SlotRow slot, List<SlotRow> slots,
                                     List<DecisionRow> decisions) {
+        String username = approver.username();
         if (approval.status() != ApprovalStatus.PENDING) {
             return Optional.of("This approval is already " + approval.status().name().toLowerCase() + ".");
         }
         if (slot.status() != ApprovalStatus.PENDING) {
             return Optional.of("Slot " + slot.position() + " has already been decided.");
         }
-        if (!people.isActive(username)) {
+        if (!approver.active()) {
             return Optional.of("Only active people can decide; " + username + " is not active.");
         }
         if (username.equals(approval.requester())) {
@@ -56,7 +66,7 @@ public class Eligibility {
             return slot.approver().equals(username) ? Optional.empty()
                     : Optional.of("This slot is for " + slot.approver() + ".");
         }
-        if (!people.isActiveWithRole(username, Roles.SECURITY_OFFICER)) {
+        if (!approver.securityOfficer()) {
             return Optional.of("Only a security officer can fill this slot.");
         }
         boolean designatedElsewhere = slots.stream().anyMatch(s -> s.status() == ApprovalStatus.PENDING
