@@ -10,7 +10,7 @@ import dev.keyward.approvals.internal.ApprovalStore.CaseRow;
 import dev.keyward.approvals.internal.ApprovalStore.ChallengeRow;
 import dev.keyward.approvals.internal.ApprovalStore.DecisionRow;
 import dev.keyward.approvals.internal.ApprovalStore.SlotRow;
-import dev.keyward.approvals.internal.BusinessDays;
+import dev.keyward.approvals.internal.BusinessCalendar;
 import dev.keyward.approvals.internal.DecisionDocuments;
 import dev.keyward.approvals.internal.Eligibility;
 import dev.keyward.approvals.internal.Eligibility.Approver;
@@ -64,6 +64,7 @@ public class ApprovalService {
     private final ApplicationEventPublisher events;
     private final AuditRefusals refusals;
     private final ApprovalProperties properties;
+    private final BusinessCalendar calendar;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
@@ -80,6 +81,7 @@ public class ApprovalService {
         this.events = events;
         this.refusals = refusals;
         this.properties = properties;
+        this.calendar = BusinessCalendar.of(properties);
         this.clock = clock;
     }
 
@@ -92,12 +94,11 @@ public class ApprovalService {
     public String open(NewApproval request) {
         Instant now = clock.instant();
         String id = UUID.randomUUID().toString();
-        var zone = clock.getZone();
         store.insert(new CaseRow(id, request.subjectType(), request.subjectId(), request.requester(), request.beneficiary(),
                 DecisionDocuments.canonical(request.facts()), ApprovalStatus.PENDING, now,
-                BusinessDays.add(now, properties.reminderBusinessDays(), zone),
-                BusinessDays.add(now, properties.escalationBusinessDays(), zone),
-                BusinessDays.add(now, properties.expiryBusinessDays(), zone), null));
+                calendar.add(now, properties.reminderBusinessDays()),
+                calendar.add(now, properties.escalationBusinessDays()),
+                calendar.add(now, properties.expiryBusinessDays()), null));
         List<String> designated = new ArrayList<>();
         List<String> described = new ArrayList<>();
         int position = 1;

@@ -1,19 +1,24 @@
 package dev.keyward.approvals.internal;
 
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * {@code keyward.approvals.*}: when pending approvers are reminded, when a slot escalates to the security officers
- * and when the request expires (in business days: weekends skipped), and how long a prepared decision may wait for
- * its passkey signature.
+ * and when the request expires (in business days: weekends and the listed public holidays skipped, counted in the
+ * organisation's time zone), and how long a prepared decision may wait for its passkey signature.
  */
 @ConfigurationProperties("keyward.approvals")
 public record ApprovalProperties(@DefaultValue("2") int reminderBusinessDays,
                                  @DefaultValue("5") int escalationBusinessDays,
                                  @DefaultValue("10") int expiryBusinessDays,
-                                 @DefaultValue("5m") Duration signatureTimeout) {
+                                 @DefaultValue("5m") Duration signatureTimeout,
+                                 @DefaultValue("UTC") ZoneId timeZone,
+                                 @DefaultValue List<LocalDate> holidays) {
 
     public ApprovalProperties {
         if (reminderBusinessDays < 1 || escalationBusinessDays <= reminderBusinessDays
