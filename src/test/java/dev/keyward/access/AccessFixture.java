@@ -13,6 +13,7 @@ import dev.keyward.keys.NewKey;
 import dev.keyward.keys.Sensitivity;
 import dev.keyward.support.SoftwareAuthenticator;
 import dev.keyward.support.TestPeople;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -67,6 +68,19 @@ public class AccessFixture {
         return new Cast(requester, manager, withPasskey(people.create("owner")),
                 withPasskey(people.create("officer", Roles.SECURITY_OFFICER)),
                 withPasskey(people.create("officer", Roles.SECURITY_OFFICER)));
+    }
+
+    /** {@code count} new people reporting to {@code manager}, each having acknowledged the policy in force. */
+    public List<String> requestersOf(String manager, String prefix, int count) {
+        List<String> requesters = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            String requester = people.createReportingTo(prefix, manager);
+            as(requester);
+            policy.acknowledge(policy.current().version());
+            requesters.add(requester);
+        }
+        SecurityContextHolder.clearContext();
+        return requesters;
     }
 
     /** Registers a software passkey for an existing person. */

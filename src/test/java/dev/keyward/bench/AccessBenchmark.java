@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.keyward.access.AccessFixture;
-import dev.keyward.access.AccessPolicyService;
 import dev.keyward.access.AccessRequest;
 import dev.keyward.access.AccessRequestService;
 import dev.keyward.access.NewAccessRequest;
@@ -14,7 +13,6 @@ import dev.keyward.approvals.Decision;
 import dev.keyward.approvals.PreparedDecision;
 import dev.keyward.keys.Sensitivity;
 import dev.keyward.support.IntegrationTest;
-import dev.keyward.support.TestPeople;
 import dev.keyward.support.Workflows;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -46,11 +44,7 @@ class AccessBenchmark extends IntegrationTest {
     @Autowired
     AccessFixture fixture;
     @Autowired
-    TestPeople people;
-    @Autowired
     AccessRequestService requests;
-    @Autowired
-    AccessPolicyService policy;
     @Autowired
     ApprovalService approvals;
     @Autowired
@@ -63,13 +57,7 @@ class AccessBenchmark extends IntegrationTest {
         assumeTrue(Benchmarks.selected("access"));
         assertThat(workflows.jobExecutorActive()).as("provisioning runs on the job executor").isTrue();
         var cast = fixture.cast();
-        List<String> requesters = new ArrayList<>();
-        for (int i = 0; i < REQUESTERS; i++) {
-            String requester = people.createReportingTo("bench-requester", cast.manager());
-            fixture.as(requester);
-            policy.acknowledge(policy.current().version());
-            requesters.add(requester);
-        }
+        List<String> requesters = fixture.requestersOf(cast.manager(), "bench-requester", REQUESTERS);
         int keysNeeded = (WARM_UP + MEASURED) / REQUESTERS + 1;
         List<String> keys = new ArrayList<>();
         for (int i = 0; i < keysNeeded; i++) {

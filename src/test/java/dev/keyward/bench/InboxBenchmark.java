@@ -4,14 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.keyward.access.AccessFixture;
-import dev.keyward.access.AccessPolicyService;
 import dev.keyward.access.AccessRequestService;
 import dev.keyward.access.NewAccessRequest;
 import dev.keyward.access.Permission;
 import dev.keyward.approvals.ApprovalService;
 import dev.keyward.keys.Sensitivity;
 import dev.keyward.support.IntegrationTest;
-import dev.keyward.support.TestPeople;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -35,11 +33,7 @@ class InboxBenchmark extends IntegrationTest {
     @Autowired
     AccessFixture fixture;
     @Autowired
-    TestPeople people;
-    @Autowired
     AccessRequestService requests;
-    @Autowired
-    AccessPolicyService policy;
     @Autowired
     ApprovalService approvals;
 
@@ -47,13 +41,7 @@ class InboxBenchmark extends IntegrationTest {
     void inbox() {
         assumeTrue(Benchmarks.selected("inbox"));
         var cast = fixture.cast();
-        List<String> requesters = new ArrayList<>();
-        for (int i = 0; i < REQUESTERS; i++) {
-            String requester = people.createReportingTo("inbox-requester", cast.manager());
-            fixture.as(requester);
-            policy.acknowledge(policy.current().version());
-            requesters.add(requester);
-        }
+        List<String> requesters = fixture.requestersOf(cast.manager(), "inbox-requester", REQUESTERS);
         List<String> keys = new ArrayList<>();
         for (int i = 0; i < REQUESTS / REQUESTERS; i++) {
             keys.add(fixture.activeKey(Sensitivity.HIGH, cast.owner(), cast.officer1()));

@@ -27,13 +27,35 @@ public class Eligibility {
         this.serviceAccounts = serviceAccounts;
     }
 
-    /** Who would decide: their name and the two facts about them that every slot asks. */
-    public record Approver(String username, boolean active, boolean securityOfficer) {
+    /**
+     * Who would decide, with the facts about them that slots ask read once however many slots are checked (their
+     * role only when a slot needs it). For one request on one thread.
+     */
+    public final class Approver {
+
+        private final String username;
+        private final boolean active;
+        private Boolean securityOfficer;
+
+        private Approver(String username) {
+            this.username = username;
+            this.active = people.isActive(username);
+        }
+
+        public String username() {
+            return username;
+        }
+
+        public boolean securityOfficer() {
+            if (securityOfficer == null) {
+                securityOfficer = people.isActiveWithRole(username, Roles.SECURITY_OFFICER);
+            }
+            return securityOfficer;
+        }
     }
 
-    /** Reads the facts about {@code username} once, however many slots are then checked. */
     public Approver approver(String username) {
-        return new Approver(username, people.isActive(username), people.isActiveWithRole(username, Roles.SECURITY_OFFICER));
+        return new Approver(username);
     }
 
     /** Why {@code approver} may not fill {@code slot} now, or empty when they may. */
@@ -46,7 +68,7 @@ public class Eligibility {
         if (slot.status() != ApprovalStatus.PENDING) {
             return Optional.of("Slot " + slot.position() + " has already been decided.");
         }
-        if (!approver.active()) {
+        if (!approver.active) {
             return Optional.of("Only active people can decide; " + username + " is not active.");
         }
         if (username.equals(approval.requester())) {
