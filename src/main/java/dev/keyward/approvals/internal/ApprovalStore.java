@@ -36,6 +36,12 @@ public class ApprovalStore {
                                String document, Instant expiresAt) {
     }
 
+    /** Pending slots of pending cases that {@code username} is designated for, or that any security officer may fill. */
+    private static final String OPEN_SLOTS = "from approvals_slot s join approvals_case c on c.id = s.case_id "
+            + "where c.status = 'PENDING' and s.status = 'PENDING' and (s.approver = ? or (? and s.approver is null))";
+    /** The cases of those slots. */
+    private static final String OPEN_CASES = "(select s.case_id " + OPEN_SLOTS + ")";
+
     private final JdbcClient jdbc;
 
     ApprovalStore(JdbcClient jdbc) {
@@ -95,10 +101,6 @@ public class ApprovalStore {
                 .query(ApprovalStore::decisionRow).list();
     }
 
-    /** Pending slots of pending cases that {@code username} is designated for, or that any security officer may fill. */
-    private static final String OPEN_SLOTS = "from approvals_slot s join approvals_case c on c.id = s.case_id "
-            + "where c.status = 'PENDING' and s.status = 'PENDING' and (s.approver = ? or (? and s.approver is null))";
-
     /**
      * What an inbox needs, in four queries however long it is: the open slots {@code username} may be asked to fill
      * (oldest case first), their cases, and every slot and decision of those cases.
@@ -109,14 +111,14 @@ public class ApprovalStore {
         if (open.isEmpty()) {
             return new Inbox(open, Map.of(), Map.of(), Map.of());
         }
-        String ofTheseCases = " where case_id in (select s.case_id " + OPEN_SLOTS + ")";
-        Map<String, CaseRow> cases = jdbc.sql("select * from approvals_case where id in (select s.case_id " + OPEN_SLOTS + ")")
+        Map<String, CaseRow> cases = jdbc.sql("select * from approvals_case where id in " + OPEN_CASES)
                 .params(username, securityOfficer).query(ApprovalStore::caseRow).stream()
                 .collect(Collectors.toMap(CaseRow::id, c -> c));
-        Map<String, List<SlotRow>> slots = jdbc.sql("select * from approvals_slot" + ofTheseCases + " order by position")
+        Map<String, List<SlotRow>> slots = jdbc.sql("select * from approvals_slot where case_id in " + OPEN_CASES
+                        + " order by position")
                 .params(username, securityOfficer).query(ApprovalStore::slotRow).stream()
                 .collect(Collectors.groupingBy(SlotRow::caseId));
-        Map<String, List<DecisionRow>> decisions = jdbc.sql("select * from approvals_decision" + ofTheseCases)
+        Map<String, List<DecisionRow>> decisions = jdbc.sql("select * from approvals_decision where case_id in " + OPEN_CASES)
                 .params(username, securityOfficer).query(ApprovalStore::decisionRow).stream()
                 .collect(Collectors.groupingBy(DecisionRow::caseId));
         return new Inbox(open, cases, slots, decisions);
