@@ -1,13 +1,15 @@
 package dev.keyward.audit;
 
 import dev.keyward.audit.internal.AuditExportWriter;
+import dev.keyward.audit.internal.AuditSealer;
 import dev.keyward.audit.internal.AuditStore;
-import dev.keyward.audit.internal.ChainVerifier;
+import dev.keyward.audit.internal.ChainCheck;
 import jakarta.annotation.security.RolesAllowed;
 import java.io.OutputStream;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.LongConsumer;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -27,14 +29,18 @@ public class AuditLog {
 
     private final AuditStore store;
     private final CheckpointSigner signer;
+    private final AuditSealer sealer;
+    private final ChainCheck chain;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate readOnly;
     private final TransactionTemplate writing;
 
-    AuditLog(AuditStore store, CheckpointSigner signer, ApplicationEventPublisher events,
-             PlatformTransactionManager transactions) {
+    AuditLog(AuditStore store, CheckpointSigner signer, AuditSealer sealer, ChainCheck chain,
+             ApplicationEventPublisher events, PlatformTransactionManager transactions) {
         this.store = store;
         this.signer = signer;
+        this.sealer = sealer;
+        this.chain = chain;
         this.events = events;
         this.readOnly = new TransactionTemplate(transactions);
         this.readOnly.setReadOnly(true);
@@ -54,26 +60,25 @@ public class AuditLog {
         return verify(done -> { });
     }
 
-    /** Verifies the whole chain against the signed checkpoints; {@code progress} hears the entries checked so far. */
+    /**
+     * Verifies the whole chain against the signed checkpoints, the database's and the witness's;
+     * {@code progress} hears the entries checked so far.
+     */
     public AuditVerification verify(LongConsumer progress) {
-        AuditVerification result = readOnly.execute(status -> {
-            var verifier = new ChainVerifier(store.checkpoints(), signer.publicKey());
-            long[] seen = {0};
-            store.stream(AuditFilter.ALL, entry -> {
-                if (++seen[0] % PROGRESS_STEP == 0) {
-                    progress.accept(seen[0]);
-                }
-                return verifier.accept(entry);
-            });
-            return verifier.result();
-        });
+        AuditVerification result = readOnly.execute(status -> chain.verify(PROGRESS_STEP, progress));
         writing.executeWithoutResult(status -> events.publishEvent(new AuditLogVerified(result)));
         return result;
     }
 
+    /** Why checkpoints are not being signed right now (the chain no longer extends the last known checkpoint). */
+    public Optional<AuditChainBroken> signingAlarm() {
+        return sealer.alarm();
+    }
+
     /**
-     * Streams the matching entries (and, for NDJSON, the checkpoints) to {@code out}. The export itself is audited
-     * first: no record, no export.
+     * Streams the matching entries (and, for NDJSON, a header line and the checkpoints) to {@code out}. An NDJSON
+     * export of a sequence range starts right after the signed checkpoint at or before {@code fromSeq}, so that it
+     * can be verified offline from a checkpoint. The export itself is audited first: no record, no export.
      */
     public void export(AuditFilter filter, ExportFormat format, OutputStream out) {
         writing.executeWithoutResult(status -> events.publishEvent(new AuditLogExported(filter, format.name())));
@@ -87,10 +92,14 @@ public class AuditLog {
                 }
             } else {
                 var ndjson = new AuditExportWriter.Ndjson(out);
-                store.checkpoints().stream()
+                List<AuditCheckpoint> checkpoints = store.checkpoints();
+                AuditFilter range = filter.fromSeq() == null ? filter : filter.startingAt(checkpoints.stream()
+                        .mapToLong(AuditCheckpoint::lastSeq).filter(seq -> seq < filter.fromSeq()).max().orElse(0) + 1);
+                ndjson.write(AuditExportWriter.exportHeader(range.fromSeq() == null ? 1 : range.fromSeq(), range.toSeq()));
+                checkpoints.stream()
                         .filter(c -> filter.toSeq() == null || c.lastSeq() <= filter.toSeq())
                         .forEach(c -> ndjson.write(AuditExportWriter.toJson(c)));
-                store.stream(filter, entry -> {
+                store.stream(range, entry -> {
                     ndjson.write(AuditExportWriter.toJson(entry));
                     return true;
                 });

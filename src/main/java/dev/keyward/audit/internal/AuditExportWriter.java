@@ -1,15 +1,18 @@
 package dev.keyward.audit.internal;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.keyward.audit.AuditCheckpoint;
 import dev.keyward.audit.AuditEntry;
+import dev.keyward.audit.WitnessedCheckpoint;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
@@ -57,6 +60,34 @@ public final class AuditExportWriter {
         m.put("keyId", c.keyId());
         m.put("signature", c.signature());
         return m;
+    }
+
+    /** A witness line: the checkpoint's fields, then the entries it covers and their hash prefixes. */
+    public static Map<String, Object> toJson(WitnessedCheckpoint w) {
+        Map<String, Object> m = toJson(w.checkpoint());
+        m.put("fromSeq", w.fromSeq());
+        m.put("entryHashPrefixes", w.entryHashPrefixes());
+        return m;
+    }
+
+    /** The first line of an NDJSON export: which range it holds ({@code toSeq} null: up to the head). */
+    public static Map<String, Object> exportHeader(long fromSeq, Long toSeq) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("type", "export");
+        m.put("format", "keyward-audit-v1");
+        m.put("fromSeq", fromSeq);
+        m.put("toSeq", toSeq);
+        return m;
+    }
+
+    public static AuditCheckpoint checkpointFrom(JsonNode n) {
+        return new AuditCheckpoint(n.path("lastSeq").asLong(), n.path("headHash").asText(),
+                Instant.parse(n.path("createdAt").asText()), n.path("algorithm").asText(), n.path("keyId").asText(),
+                n.path("signature").asText());
+    }
+
+    public static WitnessedCheckpoint witnessedFrom(JsonNode n) {
+        return new WitnessedCheckpoint(checkpointFrom(n), n.path("fromSeq").asLong(), n.path("entryHashPrefixes").asText());
     }
 
     /** Writes NDJSON lines; the caller feeds entries and checkpoints. */

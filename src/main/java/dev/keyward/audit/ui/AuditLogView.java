@@ -27,6 +27,7 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.DownloadHandler;
+import dev.keyward.audit.AuditChainBroken;
 import dev.keyward.audit.AuditEntry;
 import dev.keyward.audit.AuditFilter;
 import dev.keyward.audit.AuditLog;
@@ -85,7 +86,21 @@ public class AuditLogView extends VerticalLayout {
         filters.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         filters.setWrap(true);
 
-        add(new H2("Audit log"), verificationBar(), filters, exports(), grid());
+        add(new H2("Audit log"));
+        audit.signingAlarm().ifPresent(alarm -> add(alarmBanner(alarm)));
+        add(verificationBar(), filters, exports(), grid());
+    }
+
+    /** The sealer stopped signing: the one thing on this page that needs action before anything else. */
+    private static Component alarmBanner(AuditChainBroken alarm) {
+        var banner = new Div(new Span("Checkpoints are no longer being signed: " + alarm.problem()
+                + ". The break starts at entry " + alarm.fromSequence() + ". Verify the chain, compare it with the "
+                + "witness, and keep the database as it is for the investigation."));
+        banner.setId("audit-alarm");
+        banner.getElement().setAttribute("role", "alert");
+        banner.getStyle().set("background", "var(--lumo-error-color-10pct)").set("color", "var(--lumo-error-text-color)")
+                .set("padding", "var(--lumo-space-s) var(--lumo-space-m)").set("border-radius", "var(--lumo-border-radius-m)");
+        return banner;
     }
 
     private Component verificationBar() {
