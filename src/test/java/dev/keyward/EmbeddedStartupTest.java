@@ -1,5 +1,6 @@
 package dev.keyward;
 
+import dev.keyward.support.TestWitness;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.CookieManager;
@@ -40,7 +41,7 @@ class EmbeddedStartupTest {
         app = new SpringApplicationBuilder(KeywardApplication.class).run(
                 "--spring.profiles.active=demo",
                 "--spring.datasource.url=jdbc:h2:file:./" + DATA + "/keyward;DB_CLOSE_ON_EXIT=FALSE",
-                "--server.port=0");
+                "--server.port=0", TestWitness.ownWitness());
         base = "http://localhost:" + ((WebServerApplicationContext) app).getWebServer().getPort();
     }
 

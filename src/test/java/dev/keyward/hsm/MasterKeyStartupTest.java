@@ -1,5 +1,6 @@
 package dev.keyward.hsm;
 
+import dev.keyward.support.TestWitness;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -64,7 +65,7 @@ class MasterKeyStartupTest {
 
     private static ConfigurableApplicationContext start(Path kek, String password) {
         return new SpringApplicationBuilder(KeywardApplication.class).run(
-                "--spring.profiles.active=demo", "--spring.datasource.url=" + DB, "--server.port=0",
+                "--spring.profiles.active=demo", "--spring.datasource.url=" + DB, "--server.port=0", TestWitness.ownWitness(),
                 "--keyward.hsm.soft.kek-path=" + kek, "--keyward.hsm.soft.kek-password=" + password);
     }
 

@@ -1,5 +1,6 @@
 package dev.keyward.hsm;
 
+import dev.keyward.support.TestWitness;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -17,7 +18,7 @@ class Pkcs11StartupTest {
     @Test
     void keywardStartsOnTheTokenAndKeepsItsKeysThere() {
         try (var app = new SpringApplicationBuilder(KeywardApplication.class).run("--spring.profiles.active=demo",
-                "--spring.datasource.url=jdbc:h2:mem:pkcs11-startup;DB_CLOSE_DELAY=-1", "--server.port=0",
+                "--spring.datasource.url=jdbc:h2:mem:pkcs11-startup;DB_CLOSE_DELAY=-1", "--server.port=0", TestWitness.ownWitness(),
                 "--keyward.hsm.backend=pkcs11", "--keyward.hsm.pkcs11.config=target/softhsm/keyward-test.cfg",
                 "--keyward.hsm.pkcs11.pin=1234")) {
             HsmBackend hsm = app.getBean(HsmBackend.class);
@@ -31,7 +32,7 @@ class Pkcs11StartupTest {
     @Test
     void keywardStartsOnAMirroredPairAndEveryKeyIsOnBothTokens() {
         try (var app = new SpringApplicationBuilder(KeywardApplication.class).run("--spring.profiles.active=demo",
-                "--spring.datasource.url=jdbc:h2:mem:mirrored-startup;DB_CLOSE_DELAY=-1", "--server.port=0",
+                "--spring.datasource.url=jdbc:h2:mem:mirrored-startup;DB_CLOSE_DELAY=-1", "--server.port=0", TestWitness.ownWitness(),
                 "--keyward.hsm.backend=mirrored",
                 "--keyward.hsm.mirrored.primary.config=target/softhsm/keyward-test.cfg", "--keyward.hsm.mirrored.primary.pin=1234",
                 "--keyward.hsm.mirrored.secondary.config=target/softhsm/keyward-mirror.cfg",
@@ -50,7 +51,7 @@ class Pkcs11StartupTest {
     @Test
     void aMirroredPairWithoutItsTransportKeyDoesNotStart() {
         assertThatThrownBy(() -> new SpringApplicationBuilder(KeywardApplication.class).run("--spring.profiles.active=demo",
-                "--spring.datasource.url=jdbc:h2:mem:mirrored-refused;DB_CLOSE_DELAY=-1", "--server.port=0",
+                "--spring.datasource.url=jdbc:h2:mem:mirrored-refused;DB_CLOSE_DELAY=-1", "--server.port=0", TestWitness.ownWitness(),
                 "--keyward.hsm.backend=mirrored", "--keyward.hsm.mirrored.transport-label=not-imported",
                 "--keyward.hsm.mirrored.primary.config=target/softhsm/keyward-test.cfg", "--keyward.hsm.mirrored.primary.pin=1234",
                 "--keyward.hsm.mirrored.secondary.config=target/softhsm/keyward-mirror.cfg",
