@@ -28,8 +28,11 @@ class PeopleBrowserTest extends IntegrationTest {
     void anAdminUnlocksALockedPerson() {
         String admin = testPeople.create("admin", Roles.ADMIN);
         String locked = testPeople.create("locked");
-        transactions.executeWithoutResult(t -> people.findByUsername(locked).orElseThrow()
-                .recordFailedSignIn(clock.instant(), 1));
+        transactions.executeWithoutResult(t -> {
+            var person = people.findByUsername(locked).orElseThrow();
+            person.countSignInAttempt(clock.instant());
+            person.lockIfAtLimit(clock.instant(), 1);
+        });
         assertThat(people.findByUsername(locked).orElseThrow().isLocked()).isTrue();
 
         try (Browser browser = signedIn(admin)) {

@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class MutableClock extends Clock {
 
     private final AtomicReference<Duration> offset = new AtomicReference<>(Duration.ZERO);
+    private final AtomicReference<Instant> frozen = new AtomicReference<>();
 
     public void advance(Duration by) {
         offset.accumulateAndGet(by, Duration::plus);
@@ -21,13 +22,20 @@ public final class MutableClock extends Clock {
         offset.set(Duration.between(Instant.now(), at));
     }
 
+    /** Stops the clock where it is until {@link #reset()} (for tests whose outcome must not depend on speed). */
+    public void freeze() {
+        frozen.set(instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS)); // as databases store it
+    }
+
     public void reset() {
+        frozen.set(null);
         offset.set(Duration.ZERO);
     }
 
     @Override
     public Instant instant() {
-        return Instant.now().plus(offset.get());
+        Instant stopped = frozen.get();
+        return stopped != null ? stopped : Instant.now().plus(offset.get());
     }
 
     @Override

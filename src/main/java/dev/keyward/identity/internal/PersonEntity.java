@@ -131,12 +131,19 @@ public class PersonEntity {
         return lockedAt != null;
     }
 
-    public void recordFailedSignIn(Instant at, int lockAfter) {
+    /** Counts a password attempt as failed until it succeeds (so concurrent attempts see it at once). */
+    public void countSignInAttempt(Instant at) {
         failedSignIns++;
         lastFailedAt = at;
+    }
+
+    /** Locks at the limit; returns whether this call locked the account. */
+    public boolean lockIfAtLimit(Instant at, int lockAfter) {
         if (failedSignIns >= lockAfter && lockedAt == null) {
             lockedAt = at;
+            return true;
         }
+        return false;
     }
 
     public void recordSuccessfulSignIn() {

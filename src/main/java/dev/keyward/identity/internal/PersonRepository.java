@@ -1,14 +1,21 @@
 package dev.keyward.identity.internal;
 
 import dev.keyward.identity.PersonStatus;
+import jakarta.persistence.LockModeType;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
 
 public interface PersonRepository extends JpaRepository<PersonEntity, Long> {
 
     Optional<PersonEntity> findByUsername(String username);
+
+    /** With the row locked until the transaction ends: sign-in attempts on one account happen one after another. */
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select p from PersonEntity p where p.username = :username")
+    Optional<PersonEntity> findForUpdate(String username);
 
     /** Just the name, for every audit record: no entity, no roles loaded. */
     @Query("select p.displayName from PersonEntity p where p.username = :username")

@@ -6,6 +6,7 @@ import dev.keyward.identity.IdentityEvents.SignInFailed;
 import dev.keyward.identity.IdentityEvents.SignedIn;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -16,9 +17,17 @@ import org.springframework.transaction.annotation.Transactional;
  * a run of {@code lockAfterFailures} failures locks the account until an admin unlocks it. Attempts made while
  * the delay runs are refused without checking the password and without counting, so a slow attacker gets
  * nowhere and a fast one cannot lock an account any sooner.
+ *
+ * <p>Under any concurrency: an attempt is first <em>claimed</em> with the person's row locked, and counted as a
+ * failure right then (a success takes it back), so a second attempt arriving while the first one's password is
+ * being checked already sees it. Each step is its own transaction that writes its audit record, so every attempt
+ * is audited and none is lost to a write conflict.
  */
 @Component
 class SignInThrottle {
+
+    /** What the claim decided. */
+    enum Claim { CLAIMED, THROTTLED, UNKNOWN_PERSON }
 
     private final PersonRepository people;
     private final Clock clock;
@@ -32,23 +41,32 @@ class SignInThrottle {
         this.events = events;
     }
 
-    /** Whether {@code username} may try a password now; unknown names always may (they fail anyway). */
-    @Transactional(readOnly = true)
-    public boolean mayAttempt(String username) {
-        return people.findByUsername(username)
-                .map(p -> p.getLastFailedAt() == null
-                        || !clock.instant().isBefore(p.getLastFailedAt().plus(delayAfter(p.getFailedSignIns()))))
-                .orElse(true);
+    /**
+     * Claims one password attempt: refused (and audited) while the delay runs, otherwise counted as a failure until
+     * {@link #recordSuccess} takes it back. Unknown names are not refused here (they fail at the password check).
+     */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public Claim claim(String username) {
+        var person = people.findForUpdate(username);
+        if (person.isEmpty()) {
+            return Claim.UNKNOWN_PERSON;
+        }
+        PersonEntity p = person.get();
+        Instant now = clock.instant();
+        if (p.getLastFailedAt() != null && now.isBefore(p.getLastFailedAt().plus(delayAfter(p.getFailedSignIns())))) {
+            events.publishEvent(new SignInFailed(username, Method.PASSWORD, "THROTTLED"));
+            return Claim.THROTTLED;
+        }
+        p.countSignInAttempt(now);
+        return Claim.CLAIMED;
     }
 
-    /** A wrong password (or unknown user): counted, audited, and the account locked at the limit. */
+    /** A wrong password (or unknown user): audited, and the account locked at the limit (already counted). */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public void recordFailure(String username, String reason) {
         events.publishEvent(new SignInFailed(username, Method.PASSWORD, reason));
-        people.findByUsername(username).ifPresent(p -> {
-            boolean wasLocked = p.isLocked();
-            p.recordFailedSignIn(clock.instant(), policy.lockAfterFailures());
-            if (p.isLocked() && !wasLocked) {
+        people.findForUpdate(username).ifPresent(p -> {
+            if (p.lockIfAtLimit(clock.instant(), policy.lockAfterFailures())) {
                 events.publishEvent(new AccountLocked(username, p.getFailedSignIns()));
             }
         });
@@ -62,11 +80,9 @@ class SignInThrottle {
 
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public void recordSuccess(String username) {
-        PersonEntity person = people.findByUsername(username).orElseThrow();
+        PersonEntity person = people.findForUpdate(username).orElseThrow();
         events.publishEvent(new SignedIn(username, person.getDisplayName(), Method.PASSWORD));
-        if (person.getFailedSignIns() > 0) {
-            person.recordSuccessfulSignIn();
-        }
+        person.recordSuccessfulSignIn();
     }
 
     /** 0 for the first free failures, then 1 s, 2 s, 4 s ... capped at the configured maximum. */

@@ -15,7 +15,9 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
  * Password sign-in behind the {@link SignInThrottle}. Every failure (unknown user, wrong password, throttled,
- * locked, inactive) surfaces as the same {@link BadCredentialsException}, so the login page cannot tell them apart.
+ * locked, inactive) surfaces as the same {@link BadCredentialsException}, so the login page cannot tell them apart,
+ * and takes the same work: refusals that skip the password check hash the presented password against a dummy
+ * hash instead, so timing does not reveal which usernames exist or are throttled.
  */
 class ThrottledPasswordAuthenticationProvider implements AuthenticationProvider {
 
@@ -24,11 +26,14 @@ class ThrottledPasswordAuthenticationProvider implements AuthenticationProvider 
 
     private final DaoAuthenticationProvider passwords;
     private final SignInThrottle throttle;
+    private final PasswordEncoder encoder;
+    private volatile String dummyHash;
 
     ThrottledPasswordAuthenticationProvider(UserDetailsService users, PasswordEncoder encoder, SignInThrottle throttle) {
         this.passwords = new DaoAuthenticationProvider(users);
         this.passwords.setPasswordEncoder(encoder);
         this.throttle = throttle;
+        this.encoder = encoder;
     }
 
     @Override
@@ -48,11 +53,10 @@ class ThrottledPasswordAuthenticationProvider implements AuthenticationProvider 
         String username = authentication.getName();
         if (!SignInNames.isPlausible(username)) {
             throttle.recordRefusal(SignInNames.forAudit(username), "IMPLAUSIBLE_USERNAME");
-            throw new BadCredentialsException(FAILURE_MESSAGE);
+            throw refusedAfterEqualWork(authentication, null);
         }
-        if (!throttle.mayAttempt(username)) {
-            throttle.recordRefusal(username, "THROTTLED");
-            throw new BadCredentialsException(FAILURE_MESSAGE);
+        if (throttle.claim(username) == SignInThrottle.Claim.THROTTLED) {
+            throw refusedAfterEqualWork(authentication, null);
         }
         Authentication result;
         try {
@@ -62,13 +66,23 @@ class ThrottledPasswordAuthenticationProvider implements AuthenticationProvider 
             throw new BadCredentialsException(FAILURE_MESSAGE, e);
         } catch (LockedException e) {
             throttle.recordRefusal(username, "LOCKED");
-            throw new BadCredentialsException(FAILURE_MESSAGE, e);
+            throw refusedAfterEqualWork(authentication, e);
         } catch (AuthenticationException e) {
             throttle.recordRefusal(username, "INACTIVE");
-            throw new BadCredentialsException(FAILURE_MESSAGE, e);
+            throw refusedAfterEqualWork(authentication, e);
         }
         throttle.recordSuccess(username);
         return result;
+    }
+
+    /** Spends what a password check costs (the password itself is never compared with anything real). */
+    private BadCredentialsException refusedAfterEqualWork(Authentication authentication, AuthenticationException cause) {
+        if (dummyHash == null) {
+            dummyHash = encoder.encode("keyward timing equaliser");
+        }
+        Object presented = authentication.getCredentials();
+        encoder.matches(presented == null ? "" : presented.toString(), dummyHash);
+        return new BadCredentialsException(FAILURE_MESSAGE, cause);
     }
 
     @Override
