@@ -112,10 +112,11 @@ public final class IdentityEvents {
     }
 
     /** An authenticated API caller asked for something their roles do not allow. */
-    public record ApiAccessDenied(String method, String path) implements AuditableEvent {
+    public record ApiAccessDenied(String method, String path, String reason) implements AuditableEvent {
         public String action() { return "identity.api.access-denied"; }
         public AuditTarget target() { return new AuditTarget("endpoint", method + " " + path); }
         public AuditOutcome outcome() { return AuditOutcome.DENIED; }
+        public Map<String, ?> details() { return Map.of("reason", reason); }
     }
 
     public record ServiceAccountCreated(String name, String owner, String description) implements AuditableEvent {

@@ -58,7 +58,7 @@ class CryptoBadInputTest extends IntegrationTest {
     void malformedRequestsAre400WithTheReason() throws Exception {
         expect(api.call(holder.key(), "encrypt", json("plaintext", "not base64!")), 400, "The field 'plaintext' is not valid base64.");
         expect(api.call(holder.key(), "encrypt", json("context", b64("x"))), 400, "The field 'plaintext' is missing.");
-        expect(api.call(holder.key(), "encrypt", "{\"plaintext\": "), 400, "Failed to read request");
+        expect(api.call(holder.key(), "encrypt", "{\"plaintext\": "), 400, "The body is not valid JSON.");
         expect(api.call(holder.key(), "decrypt", json("ciphertext", "hello")), 400,
                 "The ciphertext is not in Keyward's format 'kw:v<version>:<base64url>'.");
         expect(api.call(holder.key(), "decrypt", json("ciphertext", "kw:v1:***")), 400,

@@ -7,6 +7,7 @@ import dev.keyward.audit.AuditLog.ExportFormat;
 import dev.keyward.audit.AuditOutcome;
 import dev.keyward.audit.AuditVerification;
 import dev.keyward.common.InvalidInputException;
+import dev.keyward.common.Paging;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
@@ -43,10 +44,8 @@ class AuditController {
     @Operation(summary = "List entries", description = "Newest first, filtered; page through with page and size (max 1000).")
     EntryPage entries(@ParameterObject Criteria criteria, @RequestParam(defaultValue = "0") int page,
                       @RequestParam(defaultValue = "50") int size) {
-        if (page < 0 || size < 1 || size > 1000) {
-            throw new InvalidInputException("page must be 0 or more and size between 1 and 1000.");
-        }
-        List<AuditEntry> entries = audit.find(criteria.filter(null, null), (long) page * size, size + 1);
+        int offset = Paging.offset(page, size, 1000);
+        List<AuditEntry> entries = audit.find(criteria.filter(null, null), offset, size + 1);
         return new EntryPage(entries.subList(0, Math.min(size, entries.size())), page, size, entries.size() > size);
     }
 
@@ -78,7 +77,18 @@ class AuditController {
                     @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
                     @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to) {
 
+        private static final Instant EARLIEST = Instant.parse("1970-01-01T00:00:00Z");
+        private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
+
         AuditFilter filter(Long fromSeq, Long toSeq) {
+            for (Instant bound : new Instant[] {from, to}) {
+                if (bound != null && (bound.isBefore(EARLIEST) || bound.isAfter(LATEST))) {
+                    throw new InvalidInputException("'from' and 'to' must lie between 1970 and 9999.");
+                }
+            }
+            if (fromSeq != null && fromSeq < 1 || toSeq != null && toSeq < 1) {
+                throw new InvalidInputException("'fromSeq' and 'toSeq' start at 1.");
+            }
             return new AuditFilter(actor, action, targetType, targetId, outcome, from, to, fromSeq, toSeq);
         }
     }

@@ -6,6 +6,7 @@ import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 import dev.keyward.identity.Roles;
 import dev.keyward.identity.ui.LoginView;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -27,8 +28,9 @@ import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
-import org.springframework.security.web.authentication.AuthenticationEntryPointFailureHandler;
 import org.springframework.security.web.authentication.AuthenticationFilter;
 
 /**
@@ -60,6 +62,19 @@ class SecurityConfiguration {
         return SecurityObservationSettings.noObservations();
     }
 
+    /** Content-Security-Policy for the UI: Vaadin Flow needs inline styles and evaluated scripts, nothing foreign. */
+    static final String UI_CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self' 'unsafe-inline' 'unsafe-eval'; "
+            + "style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; "
+            + "frame-ancestors 'none'; form-action 'self'; base-uri 'self'; object-src 'none'";
+
+    /** What a caller is told to wait when the database does not answer (connections time out after 2 s). */
+    static final Duration DATABASE_RETRY_AFTER = Duration.ofSeconds(5);
+
+    @Bean
+    RequestRejectedHandler rejectedRequests(ObjectMapper json) {
+        return ProblemResponses.rejected(json);
+    }
+
     @Bean
     @Order(1)
     SecurityFilterChain apiChain(HttpSecurity http, ApiTokenAuthenticationProvider tokens, ObjectMapper json,
@@ -68,7 +83,7 @@ class SecurityConfiguration {
         var tokenManager = new ProviderManager(tokens);
         var bearer = new AuthenticationFilter(tokenManager, new BearerTokenConverter());
         bearer.setSuccessHandler((request, response, authentication) -> { });
-        bearer.setFailureHandler(new AuthenticationEntryPointFailureHandler(entryPoint));
+        bearer.setFailureHandler(ProblemResponses.tokenCheckFailed(json, entryPoint, DATABASE_RETRY_AFTER));
         http.securityMatcher("/api/**")
                 .authenticationManager(tokenManager)
                 // URL rules repeat the services' method security so that a caller without the role is refused
@@ -87,6 +102,8 @@ class SecurityConfiguration {
                 .addFilterBefore(bearer, AuthorizationFilter.class)
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(c -> c.disable())
+                .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives("default-src 'none'; frame-ancestors 'none'"))
+                        .referrerPolicy(r -> r.policy(ReferrerPolicy.NO_REFERRER)))
                 .requestCache(c -> c.disable())
                 .anonymous(a -> { })
                 .exceptionHandling(e -> e.authenticationEntryPoint(entryPoint)
@@ -115,6 +132,8 @@ class SecurityConfiguration {
         http.webAuthn(w -> w.rpName(rp.rpName()).rpId(rp.rpId()).allowedOrigins(Set.copyOf(rp.origins()))
                 .disableDefaultRegistrationPage(true));
         http.sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()));
+        http.headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(UI_CONTENT_SECURITY_POLICY))
+                .referrerPolicy(r -> r.policy(ReferrerPolicy.SAME_ORIGIN)));
         return http.build();
     }
 

@@ -1,6 +1,6 @@
 package dev.keyward.keys.api;
 
-import dev.keyward.common.InvalidInputException;
+import dev.keyward.common.Paging;
 import dev.keyward.keys.KeyFilter;
 import dev.keyward.keys.KeyPurpose;
 import dev.keyward.keys.KeyService;
@@ -44,10 +44,8 @@ class KeysController {
                           @RequestParam(required = false) String owner, @RequestParam(required = false) KeyPurpose purpose,
                           @RequestParam(required = false) String search, @RequestParam(defaultValue = "false") boolean overdue,
                           @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "100") int size) {
-        if (page < 0 || size < 1 || size > 500) {
-            throw new InvalidInputException("page must be 0 or more and size between 1 and 500.");
-        }
-        return keys.find(new KeyFilter(state, sensitivity, owner, purpose, search, overdue), page * size, size);
+        int offset = Paging.offset(page, size, 500);
+        return keys.find(new KeyFilter(state, sensitivity, owner, purpose, search, overdue), offset, size);
     }
 
     @GetMapping("/{alias}")
