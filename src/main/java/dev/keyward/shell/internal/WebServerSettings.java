@@ -3,18 +3,32 @@ package dev.keyward.shell.internal;
 import org.apache.tomcat.util.buf.EncodedSolidusHandling;
 import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
-import org.springframework.stereotype.Component;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 
 /**
  * The embedded Tomcat: an encoded slash in a path is passed on to Spring Security's firewall, which refuses it with
- * a problem detail, instead of Tomcat's own HTML error page.
+ * a problem detail, instead of Tomcat's own HTML error page; a body read waits at most {@code readTimeout} for the
+ * next piece, and the {@link RequestBodyGuard} reads every body first, within its limits.
  */
-@Component
-class WebServerSettings implements WebServerFactoryCustomizer<TomcatServletWebServerFactory> {
+@Configuration(proxyBeanMethods = false)
+class WebServerSettings {
 
-    @Override
-    public void customize(TomcatServletWebServerFactory factory) {
-        factory.addConnectorCustomizers(connector ->
-                connector.setEncodedSolidusHandling(EncodedSolidusHandling.PASS_THROUGH.getValue()));
+    @Bean
+    WebServerFactoryCustomizer<TomcatServletWebServerFactory> tomcatLimits(HttpLimits limits) {
+        return factory -> factory.addConnectorCustomizers(connector -> {
+            connector.setEncodedSolidusHandling(EncodedSolidusHandling.PASS_THROUGH.getValue());
+            connector.setProperty("disableUploadTimeout", "false");
+            connector.setProperty("connectionUploadTimeout", Long.toString(limits.readTimeout().toMillis()));
+        });
+    }
+
+    @Bean
+    FilterRegistrationBean<RequestBodyGuard> requestBodyGuard(HttpLimits limits) {
+        var registration = new FilterRegistrationBean<>(new RequestBodyGuard(limits));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1); // right after the character encoding filter
+        return registration;
     }
 }
