@@ -16,7 +16,7 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("keyward.crypto")
 public record CryptoProperties(@DefaultValue("65536") int maxPayloadBytes,
                                @DefaultValue("1s") Duration cacheTtl,
-                               @DefaultValue("5s") Duration usageFlushInterval,
+                               @DefaultValue("1s") Duration usageFlushInterval,
                                @DefaultValue("HIGH") Sensitivity auditEachUseFrom,
                                @DefaultValue("30s") Duration retryAfter) {
 

@@ -6,7 +6,9 @@ import dev.keyward.keys.Sensitivity;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,11 +21,14 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Counts allowed crypto calls in memory and adds them to the database at short intervals and when Keyward stops,
- * so the hot path never writes a row per call. Counting is exact: tallies are merged and taken out of the maps
- * atomically (a call that lands after a take starts a new tally for the next flush), and a tally whose write
- * fails goes back for the next one. Uses of keys below {@code keyward.crypto.audit-each-use-from} are audited
- * here as one entry per key, caller, operation and minute once that minute is over.
+ * Counts allowed crypto calls in memory and adds them to the database every second (by default) and when Keyward
+ * stops, so the hot path never writes a row per call, and a crash loses at most the last interval's counts. Both
+ * the per-grant totals and the per-minute series are written at every flush (the current minute grows in place),
+ * in one transaction. Counting is exact: tallies are merged and taken out of the maps atomically (a call that lands
+ * after a take starts a new tally for the next flush), and tallies whose write fails go back for the next one.
+ * Uses of keys below {@code keyward.crypto.audit-each-use-from} are audited here as one entry per key, caller,
+ * operation and minute once that minute is over (a crash loses the summary of the minute in progress, not its
+ * counts).
  */
 @Component
 public class UsageMeter implements SmartLifecycle {
@@ -49,6 +54,8 @@ public class UsageMeter implements SmartLifecycle {
 
     private final ConcurrentHashMap<GrantUse, Tally> grants = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<MinuteUse, Long> minutes = new ConcurrentHashMap<>();
+    /** Per-minute totals of uses audited as minute summaries, until their minute is over. */
+    private final ConcurrentHashMap<MinuteUse, Long> summaries = new ConcurrentHashMap<>();
     private final UsageStore store;
     private final TransactionTemplate ownTransaction;
     private final ApplicationEventPublisher events;
@@ -71,50 +78,65 @@ public class UsageMeter implements SmartLifecycle {
                        String client, Instant at) {
         grants.merge(new GrantUse(grantId, operation, key, principal), new Tally(1, at, client), Tally::plus);
         boolean audited = sensitivity.compareTo(properties.auditEachUseFrom()) >= 0;
-        minutes.merge(new MinuteUse(key, at.truncatedTo(ChronoUnit.MINUTES), principal, operation, audited), 1L, Long::sum);
+        MinuteUse minute = new MinuteUse(key, at.truncatedTo(ChronoUnit.MINUTES), principal, operation, audited);
+        minutes.merge(minute, 1L, Long::sum);
+        if (!audited) {
+            summaries.merge(minute, 1L, Long::sum);
+        }
     }
 
-    @Scheduled(fixedDelayString = "${keyward.crypto.usage-flush-interval:5s}")
+    @Scheduled(fixedDelayString = "${keyward.crypto.usage-flush-interval:1s}")
     public void flush() {
         flush(false);
     }
 
     /**
-     * Writes every tally; minutes are written (and summarised in the audit log) once they are over, or all of
-     * them when {@code everything} (on stop).
+     * Writes every tally, totals and minutes alike, in one transaction; summarises the minutes that are over in the
+     * audit log (all of them when {@code everything}, on stop).
      */
     synchronized void flush(boolean everything) {
-        for (GrantUse use : List.copyOf(grants.keySet())) {
-            Tally tally = grants.remove(use);
-            if (tally != null) {
-                write(() -> store.addGrantUse(use, tally), () -> grants.merge(use, tally, Tally::plus));
+        Map<GrantUse, Tally> grantTallies = take(grants);
+        Map<MinuteUse, Long> minuteTallies = take(minutes);
+        Instant currentMinute = clock.instant().truncatedTo(ChronoUnit.MINUTES);
+        Map<MinuteUse, Long> over = new HashMap<>();
+        for (MinuteUse minute : List.copyOf(summaries.keySet())) {
+            if (everything || minute.minute().isBefore(currentMinute)) {
+                Long uses = summaries.remove(minute);
+                if (uses != null) {
+                    over.put(minute, uses);
+                }
             }
         }
-        Instant currentMinute = clock.instant().truncatedTo(ChronoUnit.MINUTES);
-        for (MinuteUse use : List.copyOf(minutes.keySet())) {
-            if (!everything && !use.minute().isBefore(currentMinute)) {
-                continue;
-            }
-            Long uses = minutes.remove(use);
-            if (uses != null) {
-                write(() -> {
-                    store.addMinute(use, uses);
-                    if (!use.audited()) {
-                        events.publishEvent(new CryptoEvents.KeyUseSummary(use.key(), use.principal(), use.operation(), use.minute(), uses));
-                    }
-                }, () -> minutes.merge(use, uses, Long::sum));
-            }
+        if (grantTallies.isEmpty() && minuteTallies.isEmpty() && over.isEmpty()) {
+            return;
+        }
+        try {
+            ownTransaction.executeWithoutResult(status -> {
+                grantTallies.forEach(store::addGrantUse);
+                minuteTallies.forEach(store::addMinute);
+                over.forEach((m, uses) -> events.publishEvent(
+                        new CryptoEvents.KeyUseSummary(m.key(), m.principal(), m.operation(), m.minute(), uses)));
+            });
+            log.debug("Usage written: {} grant tallies, {} minute tallies, {} minute summaries", grantTallies.size(),
+                    minuteTallies.size(), over.size());
+        } catch (RuntimeException e) {
+            grantTallies.forEach((use, tally) -> grants.merge(use, tally, Tally::plus));
+            minuteTallies.forEach((use, uses) -> minutes.merge(use, uses, Long::sum));
+            over.forEach((use, uses) -> summaries.merge(use, uses, Long::sum));
+            log.warn("Usage could not be written; it is kept for the next flush: {}", e.getMessage());
         }
     }
 
-    /** Writes in a transaction of its own; on failure the tally goes back for the next flush. */
-    private void write(Runnable write, Runnable putBack) {
-        try {
-            ownTransaction.executeWithoutResult(status -> write.run());
-        } catch (RuntimeException e) {
-            putBack.run();
-            log.warn("Usage could not be written; it is kept for the next flush: {}", e.getMessage());
+    /** Takes every tally out of {@code tallies}, each atomically. */
+    private static <K, V> Map<K, V> take(ConcurrentHashMap<K, V> tallies) {
+        Map<K, V> taken = new HashMap<>();
+        for (K key : List.copyOf(tallies.keySet())) {
+            V value = tallies.remove(key);
+            if (value != null) {
+                taken.put(key, value);
+            }
         }
+        return taken;
     }
 
     @Override
