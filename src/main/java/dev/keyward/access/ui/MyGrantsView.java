@@ -43,6 +43,14 @@ public class MyGrantsView extends VerticalLayout {
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         grid.setItems(mine);
         grid.setSizeFull();
-        add(new H2("My grants"), grid);
+        add(new H2("My grants"));
+        if (mine.isEmpty()) {
+            add(Ui.emptyState("my-grants-empty", "You hold no grants",
+                    "A grant lets you (or your application) use a key for a time, after an approved request. "
+                            + "When one is approved it appears here with its end date and how you used it.",
+                    "Request access to a key", "request-access"));
+        } else {
+            add(grid);
+        }
     }
 }

@@ -34,9 +34,18 @@ public class MyRequestsView extends VerticalLayout {
         grid.addColumn(r -> r.outcome() == null ? "waiting for approvers" : r.outcome()).setHeader("Outcome").setFlexGrow(3);
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         grid.addItemClickListener(e -> detail(e.getItem().id()));
-        grid.setItems(requests.mine());
+        var mine = requests.mine();
+        grid.setItems(mine);
         grid.setSizeFull();
-        add(new H2("My requests"), grid);
+        add(new H2("My requests"));
+        if (mine.isEmpty()) {
+            add(Ui.emptyState("my-requests-empty", "You have not asked for access yet",
+                    "Keys are used only with a grant. Ask for one here: say which key, what you need to do with it and "
+                            + "why; your manager and the key's owner decide with their passkeys, and you follow each step here.",
+                    "Request access to a key", "request-access"));
+        } else {
+            add(grid);
+        }
     }
 
     private void detail(String id) {

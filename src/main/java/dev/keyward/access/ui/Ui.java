@@ -1,5 +1,9 @@
 package dev.keyward.access.ui;
 
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
@@ -21,6 +25,21 @@ import org.springframework.security.access.AccessDeniedException;
 final class Ui {
 
     private Ui() {
+    }
+
+    /**
+     * What an empty page says instead of bare column headers: what it is for, and the first step (a link), if any.
+     */
+    static Div emptyState(String id, String title, String text, String actionText, String actionPath) {
+        var box = new Div(new H3(title), new Paragraph(text));
+        box.setId(id);
+        box.addClassName("kw-empty");
+        if (actionText != null) {
+            var action = new Anchor(actionPath, actionText);
+            action.addClassName("kw-empty-action");
+            box.add(action);
+        }
+        return box;
     }
 
     static Span badge(String text, String theme) {

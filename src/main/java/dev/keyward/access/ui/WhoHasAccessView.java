@@ -7,6 +7,7 @@ import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
@@ -52,6 +53,9 @@ public class WhoHasAccessView extends VerticalLayout implements BeforeEnterObser
     private final ComboBox<ManagedKey> key = new ComboBox<>("Key");
     private final Checkbox activeOnly = new Checkbox("Active only", true);
     private final Grid<Grant> grid = new Grid<>();
+    private final Div hint = Ui.emptyState("who-has-access-hint", "Choose a key",
+            "Pick a key above to see who may use it, for what and until when, and how they used it. Owners and "
+                    + "security officers revoke access here.", null, null);
 
     WhoHasAccessView(GrantService grants, KeyService keys, CurrentUser currentUser, GrantUsage.Source usageSource,
                      AccessProperties properties, Clock clock) {
@@ -81,7 +85,9 @@ public class WhoHasAccessView extends VerticalLayout implements BeforeEnterObser
         grid.setSizeFull();
         var filters = new HorizontalLayout(key, activeOnly);
         filters.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
-        add(new H2("Who has access"), filters, grid);
+        hint.setVisible(true);
+        grid.setVisible(false);
+        add(new H2("Who has access"), filters, hint, grid);
     }
 
     @Override
@@ -93,6 +99,8 @@ public class WhoHasAccessView extends VerticalLayout implements BeforeEnterObser
     private void refresh() {
         List<Grant> shown = key.getValue() == null ? List.of()
                 : grants.find(key.getValue().alias(), null, activeOnly.getValue());
+        hint.setVisible(key.getValue() == null);
+        grid.setVisible(key.getValue() != null);
         usage = usageSource.of(shown.stream().map(Grant::id).toList());
         grid.setItems(shown);
     }

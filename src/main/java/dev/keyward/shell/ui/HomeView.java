@@ -1,6 +1,7 @@
 package dev.keyward.shell.ui;
 
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
@@ -49,7 +50,19 @@ public class HomeView extends VerticalLayout {
         cards.setFlexWrap(FlexLayout.FlexWrap.WRAP);
         cards.getStyle().set("gap", "var(--lumo-space-m)");
         add(greeting, new Paragraph(me.department() == null ? "" : me.department()
-                + (me.managerUsername() == null ? "" : " · reports to " + me.managerUsername())), cards);
+                + (me.managerUsername() == null ? "" : " · reports to " + me.managerUsername())), nextStep(), cards);
+    }
+
+    /** The first thing most people come for: access to a key. */
+    private static Component nextStep() {
+        var request = new Anchor("request-access", "Request access to a key");
+        request.setId("home-request-access");
+        request.addClassName("kw-empty-action");
+        var step = new Div(new Paragraph("Need to use a key? Ask for access: name the key, what you need to do with it "
+                + "and why. Your manager and the key's owner decide with their passkeys, and you follow every step "
+                + "under My requests."), request);
+        step.addClassName("kw-next-step");
+        return step;
     }
 
     private static Component card(String title, String figure, String detail) {

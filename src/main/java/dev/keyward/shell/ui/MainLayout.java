@@ -41,9 +41,17 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         var title = new H1("Keyward");
         title.getStyle().set("font-size", "var(--lumo-font-size-l)").set("margin", "0");
 
-        var who = new Span(me.displayName() + " · " + String.join(", ", me.roles().stream().sorted().toList()));
+        var roles = new Span(" · " + String.join(", ", me.roles().stream().sorted().toList()));
+        roles.addClassName("kw-roles"); // hidden on a phone (keyward.css)
+        var who = new Span(new Span(me.displayName()), roles);
         who.setId("signed-in-as");
-        var signOut = new Button("Sign out", VaadinIcon.SIGN_OUT.create(), e -> authentication.logout());
+        var signOutLabel = new Span("Sign out");
+        signOutLabel.addClassName("kw-label");
+        var signOut = new Button(VaadinIcon.SIGN_OUT.create(), e -> authentication.logout());
+        signOut.setText(null);
+        signOut.getElement().appendChild(signOutLabel.getElement());
+        signOut.getElement().setAttribute("aria-label", "Sign out");
+        signOut.setTooltipText("Sign out");
         signOut.setId("sign-out");
         signOut.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
 

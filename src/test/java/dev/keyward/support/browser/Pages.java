@@ -495,4 +495,32 @@ public final class Pages {
             return gridText(browser, "usage-callers");
         }
     }
+
+    /** Any page inside the main layout, read by element id (empty states, the not-found page, the header). */
+    public record LayoutPage(Browser browser) {
+
+        public static LayoutPage open(Browser browser, String path) {
+            browser.open("/" + path);
+            Pages.await(browser, By.id("signed-in-as")); // the header: on a phone the menu is folded away
+            return new LayoutPage(browser);
+        }
+
+        public String text(String id) {
+            return Pages.await(browser, By.id(id)).getText();
+        }
+
+        public boolean shows(String id) {
+            return browser.driver().findElements(By.id(id)).stream().anyMatch(WebElement::isDisplayed);
+        }
+
+        /** How far from the left edge of the window the element's right edge is, in CSS pixels. */
+        public int rightEdgeOf(String id) {
+            var rect = Pages.await(browser, By.id(id)).getRect();
+            return rect.getX() + rect.getWidth();
+        }
+
+        public int heightOf(String id) {
+            return Pages.await(browser, By.id(id)).getRect().getHeight();
+        }
+    }
 }
