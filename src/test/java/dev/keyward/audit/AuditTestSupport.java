@@ -53,6 +53,17 @@ public class AuditTestSupport {
         sealer.sealAll();
     }
 
+    /**
+     * Inside a transaction: the attacker is a database administrator who switches the append-only triggers off
+     * (PostgreSQL; H2 has none).
+     */
+    public void allowTampering() {
+        String product = jdbc.execute((java.sql.Connection c) -> c.getMetaData().getDatabaseProductName());
+        if ("PostgreSQL".equals(product)) {
+            jdbc.execute("set local session_replication_role = replica");
+        }
+    }
+
     /** Acts as an auditor in this thread (for calls to the AuditLog service). */
     public static void actAsAuditor() {
         SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated("erin",

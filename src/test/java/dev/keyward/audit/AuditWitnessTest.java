@@ -10,7 +10,6 @@ import jakarta.mail.MessagingException;
 import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -92,7 +91,7 @@ class AuditWitnessTest extends IntegrationTest {
         int mailsBefore = mailsToOfficers();
         transactions.executeWithoutResult(status -> {
             try {
-                allowTampering();
+                audit.allowTampering();
                 jdbc.update("delete from audit_entry where seq > ?", cut);
                 jdbc.update("delete from audit_checkpoint where last_seq > ?", cut);
                 jdbc.update("update audit_head set last_seq = ?, last_hash = ? where id = 1", cut, hashOf(cut));
@@ -133,7 +132,7 @@ class AuditWitnessTest extends IntegrationTest {
         long from = head - 14;
         transactions.executeWithoutResult(status -> {
             try {
-                allowTampering();
+                audit.allowTampering();
                 String prev = hashOf(from - 1);
                 for (long seq = from; seq <= head; seq++) {
                     AuditEntry original = entry(seq);
@@ -243,11 +242,4 @@ class AuditWitnessTest extends IntegrationTest {
         }).count();
     }
 
-    /** The attacker is a database administrator who switches the append-only triggers off. */
-    private void allowTampering() {
-        String product = jdbc.execute((Connection c) -> c.getMetaData().getDatabaseProductName());
-        if ("PostgreSQL".equals(product)) {
-            jdbc.execute("set local session_replication_role = replica");
-        }
-    }
 }

@@ -133,7 +133,7 @@ class TamperDetectionTest extends IntegrationTest {
     private void expectFirstInvalid(long expected, Runnable tamper) {
         transactions.executeWithoutResult(status -> {
             try {
-                allowTampering();
+                audit.allowTampering();
                 tamper.run();
                 AuditTestSupport.actAsAuditor();
                 AuditVerification service = log.verify();
@@ -155,13 +155,6 @@ class TamperDetectionTest extends IntegrationTest {
         assertThat(log.verify().valid()).as("the rollback restored the chain").isTrue();
     }
 
-    /** The attacker is a database administrator who switches the append-only triggers off. */
-    private void allowTampering() {
-        String product = jdbc.execute((Connection c) -> c.getMetaData().getDatabaseProductName());
-        if ("PostgreSQL".equals(product)) {
-            jdbc.execute("set local session_replication_role = replica");
-        }
-    }
 
     private JsonNode apiVerify() throws Exception {
         String body = mvc.perform(get("/api/v1/audit/verify").header("Authorization", DemoTokens.bearer(DemoTokens.AUDITOR)))

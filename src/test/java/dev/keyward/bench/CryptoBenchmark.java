@@ -79,7 +79,7 @@ class CryptoBenchmark extends IntegrationTest {
         Benchmarks.print("crypto.baseline", "ops_per_s", String.format("%.0f", b.perSecond()),
                 "p99_ms", String.format("%.2f", b.p99Millis()), "p99_rounds_ms", p99s(base), "backend", BACKEND);
         Benchmarks.print("crypto.ratio", "value", String.format("%.2f", e.perSecond() / b.perSecond()),
-                "backend", BACKEND);
+                "p99_ratio", String.format("%.2f", e.p99Millis() / b.p99Millis()), "backend", BACKEND);
     }
 
     private static String p99s(List<Result> rounds) {
