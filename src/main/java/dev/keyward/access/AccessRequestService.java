@@ -75,7 +75,7 @@ public class AccessRequestService {
             throw new PolicyNotAcknowledgedException(policy.version());
         }
         if (request.key() == null || request.key().isBlank()) {
-            throw new InvalidInputException("Name the key you need access to.");
+            throw new InvalidInputException("key", "Name the key you need access to.");
         }
         KeyReference key = keys.reference(request.key().strip());
         if (key.state() != KeyState.ACTIVE) {
@@ -86,7 +86,7 @@ public class AccessRequestService {
         String beneficiary = request.beneficiary() == null || request.beneficiary().isBlank() ? me : request.beneficiary().strip();
         if (!beneficiary.equals(me)) {
             ServiceAccount account = serviceAccounts.lookup(beneficiary).filter(a -> a.owner().equals(me))
-                    .orElseThrow(() -> new InvalidInputException("You can request access for yourself or for a "
+                    .orElseThrow(() -> new InvalidInputException("beneficiary", "You can request access for yourself or for a "
                             + "service account you own; '" + beneficiary + "' is neither."));
             if (account.status() != ServiceAccount.Status.ACTIVE) {
                 throw new ConflictException("The service account " + beneficiary + " is disabled; enable it first.");
@@ -191,11 +191,11 @@ public class AccessRequestService {
 
     private static Set<Permission> permissions(Set<Permission> requested, KeyReference key) {
         if (requested == null || requested.isEmpty()) {
-            throw new InvalidInputException("Choose at least one permission.");
+            throw new InvalidInputException("permissions", "Choose at least one permission.");
         }
         Set<Permission> meaningful = Permission.meaningfulFor(key.purpose());
         if (!meaningful.containsAll(requested)) {
-            throw new InvalidInputException(key.alias() + " is a " + key.purpose() + " key; it can grant only "
+            throw new InvalidInputException("permissions", key.alias() + " is a " + key.purpose() + " key; it can grant only "
                     + meaningful.stream().sorted().toList() + ".");
         }
         return EnumSet.copyOf(requested);
@@ -204,11 +204,11 @@ public class AccessRequestService {
     private String justification(String text) {
         String value = text == null ? "" : text.strip();
         if (value.length() < properties.minJustification()) {
-            throw new InvalidInputException("Explain why you need this access in at least "
+            throw new InvalidInputException("justification", "Explain why you need this access in at least "
                     + properties.minJustification() + " characters.");
         }
         if (value.length() > properties.maxJustification()) {
-            throw new InvalidInputException("The justification has " + value.length() + " characters; at most "
+            throw new InvalidInputException("justification", "The justification has " + value.length() + " characters; at most "
                     + properties.maxJustification() + " are allowed.");
         }
         return value;
@@ -220,7 +220,7 @@ public class AccessRequestService {
             return max;
         }
         if (requested < 1 || requested > max) {
-            throw new InvalidInputException("The duration must be 1 to " + max + " days for " + key.alias() + " ("
+            throw new InvalidInputException("durationDays", "The duration must be 1 to " + max + " days for " + key.alias() + " ("
                     + key.sensitivity() + "), not " + requested + ".");
         }
         return requested;
@@ -232,7 +232,7 @@ public class AccessRequestService {
         }
         String value = ticket.strip();
         if (value.length() > MAX_TICKET || value.chars().anyMatch(Character::isISOControl)) {
-            throw new InvalidInputException("A ticket reference is at most " + MAX_TICKET + " printable characters.");
+            throw new InvalidInputException("ticket", "A ticket reference is at most " + MAX_TICKET + " printable characters.");
         }
         return value;
     }

@@ -1,5 +1,7 @@
 package dev.keyward.access.ui;
 
+import com.vaadin.flow.component.Focusable;
+import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.CheckboxGroup;
@@ -8,6 +10,7 @@ import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.IntegerField;
@@ -25,7 +28,9 @@ import dev.keyward.access.AccessRequest;
 import dev.keyward.access.AccessRequestService;
 import dev.keyward.access.NewAccessRequest;
 import dev.keyward.access.Permission;
+import dev.keyward.common.ConflictException;
 import dev.keyward.common.InvalidInputException;
+import dev.keyward.common.NotFoundException;
 import dev.keyward.identity.ServiceAccount;
 import dev.keyward.identity.ServiceAccountService;
 import dev.keyward.keys.KeyFilter;
@@ -35,7 +40,8 @@ import dev.keyward.keys.ManagedKey;
 import jakarta.annotation.security.PermitAll;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.Map;
+import org.springframework.security.access.AccessDeniedException;
 
 /**
  * Asking for access: acknowledge the key-handling policy (first time and after each change), pick an ACTIVE key,
@@ -61,6 +67,11 @@ public class RequestAccessView extends VerticalLayout implements BeforeEnterObse
     private final IntegerField duration = new IntegerField("Duration (days)");
     private final TextField ticket = new TextField("Ticket (optional)");
     private final Button submit = new Button("Submit request");
+    /** A refusal that no single field explains (the key's state, a disabled service account): kept until the next try. */
+    private final Span formError = new Span();
+    /** The fields by the names refusals use ({@link InvalidInputException#field()}). */
+    private final Map<String, HasValidation> fields = Map.of("key", key, "beneficiary", beneficiary,
+            "permissions", permissions, "justification", justification, "durationDays", duration, "ticket", ticket);
 
     static final String MYSELF = "myself";
 
@@ -137,9 +148,26 @@ public class RequestAccessView extends VerticalLayout implements BeforeEnterObse
         submit.setId("submit-request");
         submit.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         submit.addClickListener(e -> submit());
-        form.add(key, beneficiary, permissions, justification, duration, ticket, submit);
+        formError.setId("request-error");
+        formError.getElement().setAttribute("role", "alert");
+        formError.addClassName("kw-form-error");
+        formError.setVisible(false);
+        // Errors come from the service, shown at their field until that field changes (and read out by screen readers).
+        key.setManualValidation(true);
+        permissions.setManualValidation(true);
+        justification.setManualValidation(true);
+        duration.setManualValidation(true);
+        ticket.setManualValidation(true);
+        key.addValueChangeListener(e -> key.setInvalid(false));
+        beneficiary.addValueChangeListener(e -> beneficiary.setInvalid(false));
+        permissions.addValueChangeListener(e -> permissions.setInvalid(false));
+        justification.addValueChangeListener(e -> justification.setInvalid(false));
+        duration.addValueChangeListener(e -> duration.setInvalid(false));
+        ticket.addValueChangeListener(e -> ticket.setInvalid(false));
+        form.add(key, beneficiary, permissions, justification, duration, ticket, submit, formError);
         form.setColspan(key, 2);
         form.setColspan(justification, 2);
+        form.setColspan(formError, 2);
         return form;
     }
 
@@ -157,18 +185,34 @@ public class RequestAccessView extends VerticalLayout implements BeforeEnterObse
     }
 
     private void submit() {
-        AtomicReference<AccessRequest> created = new AtomicReference<>();
-        boolean done = Ui.attempt(() -> {
+        formError.setVisible(false);
+        try {
             if (key.getValue() == null) {
-                throw new InvalidInputException("Choose the key you need access to.");
+                throw new InvalidInputException("key", "Choose the key you need access to.");
             }
             String forWhom = MYSELF.equals(beneficiary.getValue()) ? null : beneficiary.getValue();
-            created.set(requests.submit(new NewAccessRequest(key.getValue().alias(), permissions.getValue(), forWhom,
-                    justification.getValue(), duration.getValue(), ticket.getValue())));
-        });
-        if (done) {
-            Ui.success("Request for " + created.get().key() + " submitted; your approvers have been asked.");
+            AccessRequest created = requests.submit(new NewAccessRequest(key.getValue().alias(), permissions.getValue(),
+                    forWhom, justification.getValue(), duration.getValue(), ticket.getValue()));
+            Ui.success("Request for " + created.key() + " submitted; your approvers have been asked.");
             getUI().ifPresent(ui -> ui.navigate(MyRequestsView.class));
+        } catch (InvalidInputException e) {
+            HasValidation field = e.field().map(fields::get).orElse(null);
+            if (field == null) {
+                showFormError(e.getMessage());
+            } else {
+                field.setErrorMessage(e.getMessage());
+                field.setInvalid(true);
+                if (field instanceof Focusable<?> focusable) {
+                    focusable.focus();
+                }
+            }
+        } catch (ConflictException | NotFoundException | AccessDeniedException e) {
+            showFormError(e.getMessage());
         }
+    }
+
+    private void showFormError(String message) {
+        formError.setText(message);
+        formError.setVisible(true);
     }
 }

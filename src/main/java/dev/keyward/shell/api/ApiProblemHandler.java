@@ -43,7 +43,11 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler({InvalidInputException.class, ConstraintViolationException.class})
     ProblemDetail badRequest(RuntimeException e) {
-        return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
+        if (e instanceof InvalidInputException invalid) {
+            invalid.field().ifPresent(field -> problem.setProperty("field", field));
+        }
+        return problem;
     }
 
     @ExceptionHandler(NotFoundException.class)

@@ -9,6 +9,7 @@ import dev.keyward.support.browser.Pages.HomePage;
 import dev.keyward.support.browser.Pages.LayoutPage;
 import dev.keyward.support.browser.Pages.LoginPage;
 import dev.keyward.support.browser.Pages.PasskeyEnrollmentPage;
+import dev.keyward.support.browser.Pages.RequestAccessPage;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.Dimension;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -41,6 +42,20 @@ class FirstScreensBrowserTest extends IntegrationTest {
             assertThat(LayoutPage.open(browser, "my-grants").text("my-grants-empty")).contains("You hold no grants",
                     "Request access to a key");
             assertThat(LayoutPage.open(browser, "who-has-access").text("who-has-access-hint")).contains("Choose a key");
+
+            // Errors appear at the field that caused them, and stay.
+            var form = RequestAccessPage.open(browser);
+            if (form.asksForPolicyAcknowledgement()) {
+                form.acknowledgePolicy();
+            }
+            form.submit();
+            assertThat(form.errorAt("request-key")).isEqualTo("Choose the key you need access to.");
+            form = RequestAccessPage.openFor(browser, "payments-dek");
+            form.submit();
+            assertThat(form.errorAt("request-permissions")).isEqualTo("Choose at least one permission.");
+            form.request("USE_ENCRYPT", "too short");
+            assertThat(form.errorAt("request-justification")).contains("at least 20 characters");
+            browser.screenshot("request-access-field-error");
 
             for (String address : new String[] {"audit", "people", "no-such-page"}) {
                 var page = LayoutPage.open(browser, address);

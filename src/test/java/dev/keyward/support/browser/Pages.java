@@ -340,6 +340,23 @@ public final class Pages {
             new WebDriverWait(browser.driver(), WAIT).until(ExpectedConditions.invisibilityOfElementLocated(By.id("acknowledge-policy")));
         }
 
+        public static RequestAccessPage open(Browser browser) {
+            browser.open("/request-access");
+            Pages.await(browser, By.id("request-key"));
+            return new RequestAccessPage(browser);
+        }
+
+        public void submit() {
+            Pages.await(browser, By.id("submit-request")).click();
+        }
+
+        /** The error shown at a field once it is marked invalid (waits for it), e.g. {@code request-key}. */
+        public String errorAt(String fieldId) {
+            WebElement field = Pages.await(browser, By.id(fieldId));
+            new WebDriverWait(browser.driver(), WAIT).until(d -> field.getDomAttribute("invalid") != null);
+            return field.getDomProperty("errorMessage");
+        }
+
         /** Fills in and submits the form for the key already chosen. */
         public void request(String permission, String justification) {
             new WebDriverWait(browser.driver(), WAIT).until(d -> d.findElement(By.id("request-permissions"))
