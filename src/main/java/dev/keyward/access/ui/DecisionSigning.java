@@ -36,6 +36,6 @@ final class DecisionSigning {
                     signed.accept(new PasskeyAssertion(DECODE.decode(json.getString("credentialId")),
                             DECODE.decode(json.getString("authenticatorData")),
                             DECODE.decode(json.getString("clientDataJSON")), DECODE.decode(json.getString("signature"))));
-                }, error -> failed.accept("Your passkey did not sign the decision (" + error + "). Nothing was recorded."));
+                }, error -> failed.accept(error + " Nothing was recorded."));
     }
 }

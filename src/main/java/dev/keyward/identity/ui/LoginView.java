@@ -7,8 +7,6 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.login.LoginForm;
 import com.vaadin.flow.component.login.LoginI18n;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
@@ -27,23 +25,31 @@ import org.springframework.core.env.Environment;
 @AnonymousAllowed
 public class LoginView extends CardPage implements BeforeEnterObserver {
 
-    static final String FAILURE = "Sign-in failed. Check your username and password, or wait a little and try again.";
-
     private final LoginForm passwordForm = new LoginForm();
+    private final Button passkey = new Button("Sign in with a passkey", VaadinIcon.KEY.create(), e -> signInWithPasskey());
+    /** While the browser asks for the passkey, then what went wrong (kept, and read out by screen readers). */
+    private final Paragraph passkeyStatus = new Paragraph();
+    private final Button cancelPasskey = new Button("Cancel", e -> PasskeyCeremony.cancel(this));
     private final AuthenticationContext authentication;
 
     LoginView(AuthenticationContext authentication, Environment environment) {
         this.authentication = authentication;
 
-        var passkey = new Button("Sign in with a passkey", VaadinIcon.KEY.create(), e -> signInWithPasskey());
         passkey.setId("passkey-sign-in");
         passkey.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_LARGE);
+        passkeyStatus.setId("passkey-status");
+        passkeyStatus.getElement().setAttribute("role", "status");
+        passkeyStatus.setVisible(false);
+        cancelPasskey.setId("passkey-cancel");
+        cancelPasskey.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        cancelPasskey.setVisible(false);
 
         passwordForm.setAction("login");
         passwordForm.setForgotPasswordButtonVisible(false);
         passwordForm.setI18n(i18n());
 
-        addToCard(new H1("Keyward"), new Paragraph("Governed access to cryptographic keys."), passkey, passwordForm);
+        addToCard(new H1("Keyward"), new Paragraph("Governed access to cryptographic keys."), passkey, passkeyStatus,
+                cancelPasskey, passwordForm);
         if (Arrays.asList(environment.getActiveProfiles().length > 0
                 ? environment.getActiveProfiles() : environment.getDefaultProfiles()).contains("demo")) {
             var hint = new Paragraph("Demo: sign in as alice, bob, carol, heidi (employees), dave or grace "
@@ -64,9 +70,16 @@ public class LoginView extends CardPage implements BeforeEnterObserver {
     }
 
     private void signInWithPasskey() {
+        passkey.setEnabled(false);
+        passkeyStatus.removeClassName("kw-form-error");
+        passkeyStatus.setText("Waiting for your passkey: confirm on your device.");
+        passkeyStatus.setVisible(true);
+        cancelPasskey.setVisible(true);
         PasskeyCeremony.signIn(this).then(ignored -> { }, error -> {
-            var n = Notification.show(FAILURE, 6000, Notification.Position.TOP_CENTER);
-            n.addThemeVariants(NotificationVariant.LUMO_ERROR);
+            passkey.setEnabled(true);
+            cancelPasskey.setVisible(false);
+            passkeyStatus.setText(error);
+            passkeyStatus.addClassName("kw-form-error");
         });
     }
 

@@ -115,7 +115,7 @@ public class MySecurityView extends VerticalLayout {
                     label.clear();
                     refresh();
                     notify("Passkey added.", NotificationVariant.LUMO_SUCCESS);
-                }, error -> notify("The passkey could not be added: " + error, NotificationVariant.LUMO_ERROR)));
+                }, error -> notify(error, NotificationVariant.LUMO_ERROR)));
         add.setId("add-passkey");
         var form = new HorizontalLayout(label, add);
         form.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);

@@ -33,6 +33,11 @@ final class PasskeyCeremony {
                 csrf.getHeaderName(), csrf.getToken());
     }
 
+    /** Stops the ceremony in progress (the page's Cancel button); it then fails with "You cancelled ...". */
+    static void cancel(Component view) {
+        view.getElement().executeJs("window.keywardPasskeys.cancel()");
+    }
+
     private static CsrfToken csrf() {
         return (CsrfToken) VaadinServletRequest.getCurrent().getAttribute(CsrfToken.class.getName());
     }

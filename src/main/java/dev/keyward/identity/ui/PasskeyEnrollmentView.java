@@ -43,7 +43,7 @@ public class PasskeyEnrollmentView extends CardPage {
             Notification.show("Passkey created.", 3000, Notification.Position.TOP_CENTER)
                     .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
             getUI().ifPresent(ui -> ui.navigate(""));
-        }, error -> Notification.show("The passkey could not be created: " + error, 8000,
+        }, error -> Notification.show(error, 8000,
                 Notification.Position.TOP_CENTER).addThemeVariants(NotificationVariant.LUMO_ERROR));
     }
 }

@@ -71,4 +71,18 @@ class FirstScreensBrowserTest extends IntegrationTest {
             browser.screenshot("home-phone");
         }
     }
+
+    @Test
+    void aCancelledPasskeySaysSoInPlainWords() {
+        try (Browser browser = new Browser(baseUrl())) {
+            var login = LoginPage.open(browser);
+            browser.cancelEveryPasskeyPrompt(); // the device never answers: the person gives up
+            login.signInWithPasskey();
+            assertThat(login.passkeyStatus()).startsWith("Waiting for your passkey");
+            browser.screenshot("login-passkey-waiting");
+            login.cancelPasskey();
+            assertThat(login.passkeyProblem()).isEqualTo("You cancelled the passkey request. Try again, or sign in "
+                    + "with your password.");
+        }
+    }
 }

@@ -53,14 +53,29 @@ public final class Browser implements AutoCloseable {
         authenticator = newAuthenticator();
     }
 
+    /**
+     * Swaps in an authenticator with the same passkeys that refuses every request, as a person who cancels the
+     * passkey prompt.
+     */
+    public void cancelEveryPasskeyPrompt() {
+        List<Credential> kept = passkeys();
+        ((HasVirtualAuthenticator) driver).removeVirtualAuthenticator(authenticator);
+        authenticator = ((HasVirtualAuthenticator) driver).addVirtualAuthenticator(options(false));
+        kept.forEach(this::importPasskey);
+    }
+
     private VirtualAuthenticator newAuthenticator() {
-        return ((HasVirtualAuthenticator) driver).addVirtualAuthenticator(new VirtualAuthenticatorOptions()
+        return ((HasVirtualAuthenticator) driver).addVirtualAuthenticator(options(true));
+    }
+
+    private static VirtualAuthenticatorOptions options(boolean consenting) {
+        return new VirtualAuthenticatorOptions()
                 .setProtocol(VirtualAuthenticatorOptions.Protocol.CTAP2)
                 .setTransport(VirtualAuthenticatorOptions.Transport.INTERNAL)
                 .setHasResidentKey(true)
                 .setHasUserVerification(true)
-                .setIsUserVerified(true)
-                .setIsUserConsenting(true));
+                .setIsUserVerified(consenting)
+                .setIsUserConsenting(consenting);
     }
 
     public ChromeDriver driver() {

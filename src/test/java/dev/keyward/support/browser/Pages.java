@@ -45,6 +45,22 @@ public final class Pages {
             await(browser, By.id("passkey-sign-in")).click();
         }
 
+        public String passkeyStatus() {
+            return await(browser, By.id("passkey-status")).getText();
+        }
+
+        public void cancelPasskey() {
+            await(browser, By.id("passkey-cancel")).click();
+        }
+
+        /** What the page says went wrong with the passkey (waits until it says so). */
+        public String passkeyProblem() {
+            WebElement status = await(browser, By.id("passkey-status"));
+            new WebDriverWait(browser.driver(), WAIT).until(d -> status.getDomAttribute("class") != null
+                    && status.getDomAttribute("class").contains("kw-form-error"));
+            return status.getText();
+        }
+
         public boolean showsDemoHint() {
             return !browser.driver().findElements(By.id("demo-hint")).isEmpty();
         }
