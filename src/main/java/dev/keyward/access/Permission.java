@@ -8,6 +8,17 @@ import java.util.Set;
 public enum Permission {
     USE_ENCRYPT, USE_DECRYPT, USE_SIGN, USE_VERIFY, MANAGE;
 
+    /** How people read it in the UI (the API keeps the code). */
+    public String label() {
+        return switch (this) {
+            case USE_ENCRYPT -> "Encrypt";
+            case USE_DECRYPT -> "Decrypt";
+            case USE_SIGN -> "Sign";
+            case USE_VERIFY -> "Verify";
+            case MANAGE -> "Manage";
+        };
+    }
+
     /** The permissions a key of {@code purpose} can grant. */
     public static Set<Permission> meaningfulFor(KeyPurpose purpose) {
         return switch (purpose) {

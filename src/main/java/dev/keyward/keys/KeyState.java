@@ -10,6 +10,19 @@ import java.util.Set;
 public enum KeyState {
     PRE_ACTIVATION, ACTIVE, SUSPENDED, DEACTIVATED, COMPROMISED, DESTROY_SCHEDULED, DESTROYED;
 
+    /** How people read it in the UI (the API keeps the code). */
+    public String label() {
+        return switch (this) {
+            case PRE_ACTIVATION -> "Pre-activation";
+            case ACTIVE -> "Active";
+            case SUSPENDED -> "Suspended";
+            case DEACTIVATED -> "Deactivated";
+            case COMPROMISED -> "Compromised";
+            case DESTROY_SCHEDULED -> "Destruction scheduled";
+            case DESTROYED -> "Destroyed";
+        };
+    }
+
     /** The states a key in this state may move to. */
     public Set<KeyState> next() {
         return switch (this) {

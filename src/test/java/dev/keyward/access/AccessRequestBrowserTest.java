@@ -61,7 +61,7 @@ class AccessRequestBrowserTest extends IntegrationTest {
                 alice.screenshot("request-access-policy");
                 request.acknowledgePolicy();
             }
-            request.request("USE_ENCRYPT", "Settlement batch encrypts card numbers before storage.");
+            request.request("Encrypt", "Settlement batch encrypts card numbers before storage.");
             var mine = MyRequestsPage.await(alice);
             assertThat(mine.rowsText()).contains(KEY, "PENDING");
             String requestId = jdbc.queryForObject("select id from access_request where requester = 'alice' and key_alias = ? "
@@ -71,7 +71,7 @@ class AccessRequestBrowserTest extends IntegrationTest {
                 try (Browser browser = signedIn(approver)) {
                     var inbox = ApprovalsPage.open(browser);
                     assertThat(inbox.waitingCount()).as(approver + "'s bell").isNotEqualTo("0");
-                    assertThat(inbox.cardText(KEY, "alice")).contains("USE_ENCRYPT", "HIGH", "owner carol",
+                    assertThat(inbox.cardText(KEY, "alice")).contains("Encrypt", "HIGH", "owner carol",
                             "Settlement batch encrypts card numbers");
                     if (approver.equals("dave")) {
                         browser.screenshot("approvals");
@@ -81,7 +81,7 @@ class AccessRequestBrowserTest extends IntegrationTest {
             }
             workflows.runDueJobs(); // provisioning is an async step; the test profile runs jobs itself
 
-            assertThat(MyGrantsPage.open(alice).rowsText()).contains(KEY, "USE_ENCRYPT", "ACTIVE");
+            assertThat(MyGrantsPage.open(alice).rowsText()).contains(KEY, "Encrypt", "ACTIVE");
             alice.screenshot("my-grants");
             assertThat(MyRequestsPage.open(alice).openAndReadSignatures(KEY)).isEqualTo("signatures verified");
             alice.screenshot("request-detail");

@@ -60,7 +60,7 @@ class ServiceAccountBrowserTest extends IntegrationTest {
             page.requestAccess();
             var request = RequestAccessPage.openFor(browser, key, app);
             request.acknowledgePolicy();
-            request.request("USE_ENCRYPT", AccessFixture.JUSTIFICATION);
+            request.request("Encrypt", AccessFixture.JUSTIFICATION);
             browser.screenshot("request-for-app");
         }
         String requestId = jdbc.queryForObject("select id from access_request where beneficiary = ?", String.class, app);
@@ -79,7 +79,7 @@ class ServiceAccountBrowserTest extends IntegrationTest {
         try (Browser browser = signedIn(cast.requester())) {
             var page = MyApplicationsPage.open(browser);
             page.select(app);
-            assertThat(page.grantsText()).contains(key).contains("USE_ENCRYPT").contains("3 uses");
+            assertThat(page.grantsText()).contains(key).contains("Encrypt").contains("3 uses");
             assertThat(page.tokensText()).doesNotContain("never");
             browser.screenshot("my-applications");
         }

@@ -39,9 +39,9 @@ class KeysBrowserTest extends IntegrationTest {
         try (Browser browser = signedIn("dave")) {
             var page = KeysPage.open(browser);
             page.search("payments-dek");
-            assertThat(page.row("payments-dek")).contains("carol").contains("ACTIVE");
+            assertThat(page.row("payments-dek")).contains("carol").contains("Active");
             page.create(alias, "carol");
-            assertThat(page.row(alias)).contains("AES_256").contains("PRE_ACTIVATION").containsPattern("[0-9A-F]{6}");
+            assertThat(page.row(alias)).contains("AES_256").contains("Pre-activation").containsPattern("[0-9A-F]{6}");
             browser.screenshot("keys");
         }
         try (Browser browser = signedIn("carol")) {
@@ -50,7 +50,7 @@ class KeysBrowserTest extends IntegrationTest {
             assertThat(page.offers("move-active")).isTrue();
             assertThat(page.offers("move-compromised")).as("owners only activate and suspend").isFalse();
             page.move("move-active", "ready for production");
-            page.waitForState(alias, "ACTIVE");
+            page.waitForState(alias, "Active");
         }
     }
 

@@ -135,6 +135,7 @@ public class RequestAccessView extends VerticalLayout implements BeforeEnterObse
         beneficiary.setValue(MYSELF);
         beneficiary.setHelperText("Your service accounts are under My applications.");
         permissions.setId("request-permissions");
+        permissions.setItemLabelGenerator(Permission::label);
         justification.setId("request-justification");
         justification.setMinLength(20);
         justification.setMaxLength(2000);

@@ -61,7 +61,7 @@ final class Ui {
     }
 
     static String permissions(Collection<Permission> permissions) {
-        return permissions.stream().sorted().map(Enum::name).collect(Collectors.joining(", "));
+        return permissions.stream().sorted().map(Permission::label).collect(Collectors.joining(", "));
     }
 
     /** "142 uses, last 2026-11-29 10:42", or "never used", with an "unused N d" badge when it sat idle too long. */

@@ -22,6 +22,7 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import dev.keyward.access.Grant;
+import dev.keyward.access.Permission;
 import dev.keyward.access.GrantService;
 import dev.keyward.access.GrantUsage;
 import dev.keyward.common.ConflictException;
@@ -186,7 +187,7 @@ public class MyApplicationsView extends VerticalLayout {
         var grid = new Grid<Grant>();
         grid.setId("app-grants");
         grid.addColumn(Grant::key).setHeader("Key");
-        grid.addColumn(g -> g.permissions().stream().sorted().map(Enum::name).collect(Collectors.joining(", ")))
+        grid.addColumn(g -> g.permissions().stream().sorted().map(Permission::label).collect(Collectors.joining(", ")))
                 .setHeader("Permissions").setFlexGrow(2);
         grid.addColumn(g -> g.status().name()).setHeader("Status");
         grid.addColumn(g -> day(g.validUntil())).setHeader("Until");

@@ -76,6 +76,7 @@ public class KeysView extends VerticalLayout {
         setSizeFull();
         state.setLabel("State");
         state.setItems(KeyState.values());
+        state.setItemLabelGenerator(s -> s == null ? "Any" : s.label()); // the empty choice comes as null
         state.setEmptySelectionAllowed(true);
         state.setEmptySelectionCaption("Any");
         sensitivity.setLabel("Sensitivity");
@@ -116,7 +117,7 @@ public class KeysView extends VerticalLayout {
         grid.addColumn(ManagedKey::purpose).setHeader("Purpose");
         grid.addColumn(ManagedKey::sensitivity).setHeader("Sensitivity").setSortable(true);
         grid.addColumn(ManagedKey::owner).setHeader("Owner").setSortable(true);
-        grid.addComponentColumn(k -> badge(k.state().name(), stateTheme(k.state()))).setHeader("State").setAutoWidth(true);
+        grid.addComponentColumn(k -> badge(k.state().label(), stateTheme(k.state()))).setHeader("State").setAutoWidth(true);
         grid.addColumn(k -> k.versions().isEmpty() ? "" : current(k).kcv()).setHeader("KCV");
         grid.addComponentColumn(this::expiry).setHeader("Expires");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
@@ -181,7 +182,7 @@ public class KeysView extends VerticalLayout {
         var dialog = new Dialog(key.alias());
         var body = new VerticalLayout();
         body.setPadding(false);
-        var stateBadge = badge(key.state().name(), stateTheme(key.state()));
+        var stateBadge = badge(key.state().label(), stateTheme(key.state()));
         stateBadge.setId("key-detail-state");
         body.add(new HorizontalLayout(stateBadge, new Span(key.algorithm() + " · " + key.purpose() + " · "
                 + key.sensitivity() + " · owner " + key.owner() + " · grants up to " + key.maxGrantDays() + " days")));

@@ -44,7 +44,7 @@ public class HomeView extends VerticalLayout {
                         : reports.stream().map(Person::displayName).collect(Collectors.joining(", "))),
                 card("Keys you own", String.valueOf(owned.size()), owned.isEmpty()
                         ? "You are not the custodian of any key."
-                        : owned.stream().map(k -> k.alias() + " (" + k.state() + ")").collect(Collectors.joining(", "))),
+                        : owned.stream().map(k -> k.alias() + " (" + k.state().label() + ")").collect(Collectors.joining(", "))),
                 card("Passkeys", String.valueOf(passkeys.list().size()), "Manage them under My security."),
                 card("Active API tokens", String.valueOf(activeTokens), "Personal tokens for scripts."));
         cards.setFlexWrap(FlexLayout.FlexWrap.WRAP);

@@ -53,7 +53,7 @@ class FirstScreensBrowserTest extends IntegrationTest {
             form = RequestAccessPage.openFor(browser, "payments-dek");
             form.submit();
             assertThat(form.errorAt("request-permissions")).isEqualTo("Choose at least one permission.");
-            form.request("USE_ENCRYPT", "too short");
+            form.request("Encrypt", "too short");
             assertThat(form.errorAt("request-justification")).contains("at least 20 characters");
             browser.screenshot("request-access-field-error");
 
