@@ -1,5 +1,6 @@
 package dev.keyward.shell.internal;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -24,6 +25,7 @@ import java.util.Map;
 import java.util.concurrent.Semaphore;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -37,10 +39,12 @@ import org.springframework.web.filter.OncePerRequestFilter;
 class RequestBodyGuard extends OncePerRequestFilter {
 
     private final HttpLimits limits;
+    private final ObjectMapper json;
     private final Semaphore readers;
 
-    RequestBodyGuard(HttpLimits limits) {
+    RequestBodyGuard(HttpLimits limits, ObjectMapper json) {
         this.limits = limits;
+        this.json = json;
         this.readers = new Semaphore(limits.concurrentBodyReads());
     }
 
@@ -120,11 +124,10 @@ class RequestBodyGuard extends OncePerRequestFilter {
                 + " KB.");
     }
 
-    private static void refuse(HttpServletResponse response, HttpStatus status, String detail) throws IOException {
+    private void refuse(HttpServletResponse response, HttpStatus status, String detail) throws IOException {
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"" + status.getReasonPhrase() + "\",\"status\":"
-                + status.value() + ",\"detail\":\"" + detail + "\"}");
+        json.writeValue(response.getOutputStream(), ProblemDetail.forStatusAndDetail(status, detail));
     }
 
     private static final class BodyTooSlow extends RuntimeException {

@@ -1,5 +1,6 @@
 package dev.keyward.shell.internal;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.tomcat.util.buf.EncodedSolidusHandling;
 import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
@@ -26,8 +27,8 @@ class WebServerSettings {
     }
 
     @Bean
-    FilterRegistrationBean<RequestBodyGuard> requestBodyGuard(HttpLimits limits) {
-        var registration = new FilterRegistrationBean<>(new RequestBodyGuard(limits));
+    FilterRegistrationBean<RequestBodyGuard> requestBodyGuard(HttpLimits limits, ObjectMapper json) {
+        var registration = new FilterRegistrationBean<>(new RequestBodyGuard(limits, json));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1); // right after the character encoding filter
         return registration;
     }

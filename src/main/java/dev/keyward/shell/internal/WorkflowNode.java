@@ -72,10 +72,6 @@ class WorkflowNode extends AbstractProcessEnginePlugin {
                 Timestamp.from(Instant.now().plus(LEASE)), nodeId);
     }
 
-    String nodeId() {
-        return nodeId;
-    }
-
     private static String hostName() {
         try {
             return InetAddress.getLocalHost().getHostName();
