@@ -2,8 +2,8 @@ package dev.keyward.access;
 
 import dev.keyward.access.AccessEvents.AccessRequested;
 import dev.keyward.access.internal.AccessProperties;
-import dev.keyward.access.internal.AccessStore;
 import dev.keyward.access.internal.AccessStore.RequestRow;
+import dev.keyward.access.internal.AccessStore;
 import dev.keyward.access.process.AccessRequestProcess;
 import dev.keyward.approvals.Approval;
 import dev.keyward.approvals.ApprovalService;
@@ -29,6 +29,7 @@ import java.util.stream.Collectors;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -70,12 +71,15 @@ public class AccessRequestService {
 
     public AccessRequest submit(NewAccessRequest request) {
         String me = currentUser.requireUsername();
+        if (currentUser.hasRole(Roles.AUDITOR)) {
+            throw new AccessDeniedException("Auditors verify who uses keys; they do not request key access themselves.");
+        }
         AccessPolicy policy = store.currentPolicy();
         if (!store.acknowledged(me, policy.version())) {
             throw new PolicyNotAcknowledgedException(policy.version());
         }
         if (request.key() == null || request.key().isBlank()) {
-            throw new InvalidInputException("key", "Name the key you need access to.");
+            throw new InvalidInputException("key", "Choose the key you need access to.");
         }
         KeyReference key = keys.reference(request.key().strip());
         if (key.state() != KeyState.ACTIVE) {

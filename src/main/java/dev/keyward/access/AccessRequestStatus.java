@@ -5,5 +5,16 @@ package dev.keyward.access;
  * decided in time; REFUSED when approved but provisioning refused (e.g. a decision's signature did not verify).
  */
 public enum AccessRequestStatus {
-    PENDING, GRANTED, REJECTED, EXPIRED, REFUSED
+    PENDING, GRANTED, REJECTED, EXPIRED, REFUSED;
+
+    /** The words people read in the views; the API keeps the code. */
+    public String label() {
+        return switch (this) {
+            case PENDING -> "Waiting for approval";
+            case GRANTED -> "Granted";
+            case REJECTED -> "Rejected";
+            case EXPIRED -> "Expired undecided";
+            case REFUSED -> "Refused at provisioning";
+        };
+    }
 }

@@ -84,7 +84,7 @@ public class GrantService {
                     "Only the key's owner or a security officer can revoke access to " + grant.key() + ".");
         }
         if (reason == null || reason.isBlank() || reason.length() > 1000) {
-            throw new InvalidInputException("Give a reason (1 to 1000 characters) for revoking the grant.");
+            throw new InvalidInputException("reason", "Give a reason (1 to 1000 characters) for revoking the grant.");
         }
         if (!store.end(grantId, GrantStatus.REVOKED, me, reason.strip(), clock.instant())) {
             throw new ConflictException("The grant has already ended (" + grant.status() + ").");

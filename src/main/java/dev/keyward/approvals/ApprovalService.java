@@ -5,23 +5,23 @@ import dev.keyward.approvals.ApprovalEvents.ApprovalOpened;
 import dev.keyward.approvals.ApprovalEvents.DecisionRefused;
 import dev.keyward.approvals.internal.ApprovalMessages;
 import dev.keyward.approvals.internal.ApprovalProperties;
-import dev.keyward.approvals.internal.ApprovalStore;
 import dev.keyward.approvals.internal.ApprovalStore.CaseRow;
 import dev.keyward.approvals.internal.ApprovalStore.ChallengeRow;
 import dev.keyward.approvals.internal.ApprovalStore.DecisionRow;
 import dev.keyward.approvals.internal.ApprovalStore.SlotRow;
+import dev.keyward.approvals.internal.ApprovalStore;
 import dev.keyward.approvals.internal.BusinessCalendar;
 import dev.keyward.approvals.internal.DecisionDocuments;
-import dev.keyward.approvals.internal.Eligibility;
 import dev.keyward.approvals.internal.Eligibility.Approver;
+import dev.keyward.approvals.internal.Eligibility;
 import dev.keyward.audit.AuditRefusals;
 import dev.keyward.common.ConflictException;
 import dev.keyward.common.InvalidInputException;
 import dev.keyward.common.NotFoundException;
 import dev.keyward.identity.CurrentUser;
 import dev.keyward.identity.PasskeyAssertion;
-import dev.keyward.identity.PasskeySignatures;
 import dev.keyward.identity.PasskeySignatures.Verification;
+import dev.keyward.identity.PasskeySignatures;
 import dev.keyward.identity.PeopleService;
 import dev.keyward.identity.ServiceAccountService;
 import java.security.SecureRandom;
@@ -195,10 +195,10 @@ public class ApprovalService {
         Objects.requireNonNull(decision, "decision");
         String note = comment == null || comment.isBlank() ? null : comment.strip();
         if (decision == Decision.REJECT && note == null) {
-            throw new InvalidInputException("Say why you reject: the requester sees your comment.");
+            throw new InvalidInputException("comment", "Say why you reject: the requester sees your comment.");
         }
         if (note != null && note.length() > MAX_COMMENT) {
-            throw new InvalidInputException("A comment has at most " + MAX_COMMENT + " characters.");
+            throw new InvalidInputException("comment", "A comment has at most " + MAX_COMMENT + " characters.");
         }
         SlotRow slot = store.findSlot(slotId).orElseThrow(() -> new NotFoundException("No approval slot " + slotId + "."));
         CaseRow c = store.findCase(slot.caseId()).orElseThrow();

@@ -57,10 +57,10 @@ public class ApiTokenService {
     /** The rules every token follows, personal or a service account's: a printable name, a bounded lifetime. */
     static void checkRequest(String name, Duration lifetime, Duration maxLifetime) {
         if (name == null || name.isBlank() || name.length() > MAX_NAME_LENGTH || name.chars().anyMatch(Character::isISOControl)) {
-            throw new InvalidInputException("A token name is 1 to " + MAX_NAME_LENGTH + " printable characters.");
+            throw new InvalidInputException("name", "A token name is 1 to " + MAX_NAME_LENGTH + " printable characters.");
         }
         if (lifetime == null || lifetime.isNegative() || lifetime.isZero() || lifetime.compareTo(maxLifetime) > 0) {
-            throw new InvalidInputException("A token lives at least 1 day and at most " + maxLifetime.toDays() + " days.");
+            throw new InvalidInputException("expiresInDays", "A token lives at least 1 day and at most " + maxLifetime.toDays() + " days.");
         }
     }
 

@@ -62,7 +62,7 @@ public class PasskeyService {
     public Passkey rename(String id, String label) {
         if (label == null || label.isBlank() || label.length() > MAX_LABEL_LENGTH
                 || label.chars().anyMatch(Character::isISOControl)) {
-            throw new InvalidInputException("A passkey name is 1 to " + MAX_LABEL_LENGTH + " printable characters.");
+            throw new InvalidInputException("name", "A passkey name is 1 to " + MAX_LABEL_LENGTH + " printable characters.");
         }
         CredentialRecord renamed = ImmutableCredentialRecord.fromCredentialRecord(own(id)).label(label.strip()).build();
         credentials.save(renamed);

@@ -7,9 +7,12 @@ import dev.keyward.identity.internal.PersonFactory;
 import dev.keyward.identity.internal.PersonRepository;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -58,6 +61,20 @@ public class PeopleService {
     @Transactional(readOnly = true)
     public Optional<String> managerOf(String username) {
         return people.findManagerUsername(username, PersonStatus.ACTIVE);
+    }
+
+    /**
+     * The display names of those of {@code usernames} who are people (service accounts and unknown names are left
+     * out): the views show names beside usernames. The directory is no secret to the people in it.
+     */
+    @PreAuthorize("isAuthenticated()")
+    @Transactional(readOnly = true)
+    public Map<String, String> displayNames(Collection<String> usernames) {
+        if (usernames.isEmpty()) {
+            return Map.of();
+        }
+        return people.findDisplayNames(Set.copyOf(usernames)).stream()
+                .collect(Collectors.toMap(row -> (String) row[0], row -> (String) row[1]));
     }
 
     /** How to reach {@code username} if they are ACTIVE: for notifications, which workflows send too. */

@@ -61,11 +61,11 @@ public class ServiceAccountService {
 
     public ServiceAccount create(String name, String description) {
         if (name == null || !NAME.matcher(name).matches()) {
-            throw new InvalidInputException("A service account name is 3 to 64 characters: lower-case letters, digits "
+            throw new InvalidInputException("name", "A service account name is 3 to 64 characters: lower-case letters, digits "
                     + "and '-', starting with a letter.");
         }
         if (description == null || description.isBlank() || description.length() > 500) {
-            throw new InvalidInputException("Describe what the application does (1 to 500 characters); approvers read it.");
+            throw new InvalidInputException("description", "Describe what the application does (1 to 500 characters); approvers read it.");
         }
         if (accounts.findByName(name).isPresent() || people.findByUsername(name).isPresent()) {
             throw new ConflictException("The name '" + name + "' is taken.");
@@ -99,7 +99,7 @@ public class ServiceAccountService {
     /** Disables (every token stops on its next call) or enables again; owners, and security officers to disable. */
     public ServiceAccount changeStatus(String name, ServiceAccount.Status status) {
         if (status == null) {
-            throw new InvalidInputException("Say which status: ACTIVE or DISABLED.");
+            throw new InvalidInputException("status", "Say which status: ACTIVE or DISABLED.");
         }
         ServiceAccountEntity account = visible(name);
         boolean owner = account.getOwner().getUsername().equals(currentUser.requireUsername());

@@ -63,7 +63,7 @@ class AccessRequestBrowserTest extends IntegrationTest {
             }
             request.request("Encrypt", "Settlement batch encrypts card numbers before storage.");
             var mine = MyRequestsPage.await(alice);
-            assertThat(mine.rowsText()).contains(KEY, "PENDING");
+            assertThat(mine.rowsText()).contains(KEY, "Waiting for approval");
             String requestId = jdbc.queryForObject("select id from access_request where requester = 'alice' and key_alias = ? "
                     + "and status = 'PENDING'", String.class, KEY);
 
@@ -81,7 +81,7 @@ class AccessRequestBrowserTest extends IntegrationTest {
             }
             workflows.runDueJobs(); // provisioning is an async step; the test profile runs jobs itself
 
-            assertThat(MyGrantsPage.open(alice).rowsText()).contains(KEY, "Encrypt", "ACTIVE");
+            assertThat(MyGrantsPage.open(alice).rowsText()).contains(KEY, "Encrypt", "Active");
             alice.screenshot("my-grants");
             assertThat(MyRequestsPage.open(alice).openAndReadSignatures(KEY)).isEqualTo("signatures verified");
             alice.screenshot("request-detail");

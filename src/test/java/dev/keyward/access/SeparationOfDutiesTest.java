@@ -22,6 +22,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
@@ -67,6 +68,26 @@ class SeparationOfDutiesTest extends IntegrationTest {
         audit.sealAll();
         assertThat(audit.entries("approvals.decision.refused")).anyMatch(e -> e.get("target_id").equals(request.approval().id())
                 && "DENIED".equals(e.get("outcome")));
+    }
+
+    @Test
+    void auditorsNeitherApproveNorRequestAccess() {
+        String auditingOfficer = fixture.withPasskey(people.create("auditing-officer", Roles.SECURITY_OFFICER, Roles.AUDITOR));
+        String key = fixture.activeKey(Sensitivity.HIGH, cast.owner(), cast.officer1());
+        AccessRequest request = fixture.request(cast.requester(), key);
+        String officerSlot = slot(request, SlotKind.SECURITY_OFFICER).id();
+
+        fixture.as(cast.officer1());
+        assertThat(approvals.inbox()).as("a security officer is asked").anyMatch(i -> i.slotId().equals(officerSlot));
+        fixture.as(auditingOfficer);
+        assertThat(approvals.inbox()).as("an auditor is not, even one who is also an officer")
+                .noneMatch(i -> i.subjectId().equals(request.id()));
+        assertThatThrownBy(() -> approvals.prepare(officerSlot, Decision.APPROVE, null))
+                .isInstanceOf(DecisionRefusedException.class).hasMessage("Auditors verify approvals; they do not make them.");
+
+        String auditor = people.create("auditor", Roles.AUDITOR);
+        assertThatThrownBy(() -> fixture.request(auditor, key)).isInstanceOf(AccessDeniedException.class)
+                .hasMessage("Auditors verify who uses keys; they do not request key access themselves.");
     }
 
     @Test

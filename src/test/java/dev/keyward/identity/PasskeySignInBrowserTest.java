@@ -64,7 +64,7 @@ class PasskeySignInBrowserTest extends IntegrationTest {
             LoginPage.open(fresh).signInWithPasskey();
             var home = HomePage.await(fresh);
             assertThat(home.greeting()).isEqualTo("Hello, Alice Adams");
-            assertThat(home.signedInAs()).contains("Alice Adams").contains("EMPLOYEE");
+            assertThat(home.signedInAs()).contains("Alice Adams").contains("Employee");
         }
     }
 }

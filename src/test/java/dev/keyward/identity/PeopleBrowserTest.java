@@ -39,10 +39,10 @@ class PeopleBrowserTest extends IntegrationTest {
             assertThat(HomePage.await(browser).menuText()).contains("People");
             var page = PeoplePage.open(browser);
             page.search(locked);
-            assertThat(page.rowsText()).contains("LOCKED");
+            assertThat(page.rowsText()).contains("Locked");
             browser.screenshot("people");
             page.unlockFirst();
-            assertThat(page.rowsText()).contains(locked).contains("ACTIVE");
+            assertThat(page.rowsText()).contains(locked).contains("Active");
         }
         assertThat(people.findByUsername(locked).orElseThrow().isLocked()).isFalse();
     }

@@ -40,8 +40,10 @@ class KeysBrowserTest extends IntegrationTest {
             var page = KeysPage.open(browser);
             page.search("payments-dek");
             assertThat(page.row("payments-dek")).contains("carol").contains("Active");
+            assertThat(page.createRefused("Not An Alias!", "carol", "new-key-alias")).startsWith("An alias is 3 to 64 characters");
+            assertThat(page.createRefused(alias, "nobody-here", "new-key-owner")).contains("must be an active person");
             page.create(alias, "carol");
-            assertThat(page.row(alias)).contains("AES_256").contains("Pre-activation").containsPattern("[0-9A-F]{6}");
+            assertThat(page.row(alias)).contains("AES_256 · ENCRYPT").contains("Pre-activation").contains("Carol Chen (carol)");
             browser.screenshot("keys");
         }
         try (Browser browser = signedIn("carol")) {

@@ -101,7 +101,7 @@ public class AccessWorkflow {
         }
         for (Approval.Slot slot : approval.slots()) {
             if (slot.decision() == null || slot.decision().decision() != Decision.APPROVE) {
-                return Provisioning.refused("Slot " + slot.position() + " (" + slot.kind() + ") has no approving decision.");
+                return Provisioning.refused("Approval step " + slot.position() + " (" + slot.kind().label().toLowerCase() + ") has no approving decision.");
             }
             if (!slot.decision().verified()) {
                 return Provisioning.refused("The decision of " + slot.decision().approver() + " on slot " + slot.position()

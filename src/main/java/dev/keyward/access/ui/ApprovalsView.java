@@ -1,6 +1,8 @@
 package dev.keyward.access.ui;
 
+import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.H2;
@@ -14,6 +16,7 @@ import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.shared.Registration;
 import dev.keyward.access.AccessRequest;
 import dev.keyward.access.AccessRequestService;
 import dev.keyward.access.AccessReview;
@@ -22,10 +25,25 @@ import dev.keyward.approvals.ApprovalService;
 import dev.keyward.approvals.Decision;
 import dev.keyward.approvals.InboxItem;
 import dev.keyward.approvals.PreparedDecision;
+import dev.keyward.common.ui.Badges.Tone;
+import dev.keyward.common.ui.Badges;
+import dev.keyward.common.ui.EmptyState;
+import dev.keyward.common.ui.FormErrors;
+import dev.keyward.common.ui.HiddenFrom;
+import dev.keyward.common.ui.Notices;
+import dev.keyward.common.ui.PersonLabel;
+import dev.keyward.common.ui.ViewerTime;
+import dev.keyward.identity.PeopleService;
+import dev.keyward.identity.Roles;
 import jakarta.annotation.security.PermitAll;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The approver's inbox: each open slot with what a careful approver needs (who, for whom, which key, what, how
@@ -36,18 +54,26 @@ import java.util.concurrent.atomic.AtomicReference;
 @PageTitle("Approvals · Keyward")
 @Menu(title = "Approvals", order = 22, icon = "vaadin:check-square-o")
 @PermitAll
+@HiddenFrom(Roles.AUDITOR)
 public class ApprovalsView extends VerticalLayout {
 
     /** Cards rendered at once: each one loads its request, grants and warnings. */
     static final int SHOWN = 25;
+    /** How often an open page looks for decisions made elsewhere (another tab, another approver). */
+    static final int CHECK_EVERY_MS = 10_000;
 
     private final ApprovalService approvals;
     private final AccessRequestService requests;
+    private final PeopleService people;
     private final VerticalLayout items = new VerticalLayout();
+    /** The cards on the page by slot id, in inbox order; a refresh keeps those still waiting (and what was typed). */
+    private final Map<String, Component> cards = new LinkedHashMap<>();
+    private Registration polling;
 
-    ApprovalsView(ApprovalService approvals, AccessRequestService requests) {
+    ApprovalsView(ApprovalService approvals, AccessRequestService requests, PeopleService people) {
         this.approvals = approvals;
         this.requests = requests;
+        this.people = people;
         DecisionSigning.load(this);
         items.setPadding(false);
         items.setId("approval-items");
@@ -55,46 +81,71 @@ public class ApprovalsView extends VerticalLayout {
         refresh();
     }
 
+    @Override
+    protected void onAttach(AttachEvent event) {
+        event.getUI().setPollInterval(CHECK_EVERY_MS);
+        polling = event.getUI().addPollListener(e -> refresh());
+    }
+
+    @Override
+    protected void onDetach(DetachEvent event) {
+        event.getUI().setPollInterval(-1);
+        polling.remove();
+    }
+
+    /** Drops the cards decided elsewhere and adds new ones; the cards still waiting stay as they are. */
     private void refresh() {
-        items.removeAll();
         List<InboxItem> inbox = approvals.inbox().stream()
                 .filter(i -> AccessWorkflow.SUBJECT_TYPE.equals(i.subjectType())).toList();
+        List<InboxItem> shown = inbox.stream().limit(SHOWN).toList();
+        Set<String> waiting = shown.stream().map(InboxItem::slotId).collect(Collectors.toSet());
+        cards.keySet().retainAll(waiting);
+        Map<String, String> names = people.displayNames(shown.stream()
+                .flatMap(i -> Stream.of(i.requester(), i.beneficiary())).toList());
+        Map<String, Component> next = new LinkedHashMap<>();
+        shown.forEach(item -> next.put(item.slotId(), cards.containsKey(item.slotId()) ? cards.get(item.slotId())
+                : card(item, names)));
+        cards.clear();
+        cards.putAll(next);
+        items.removeAll();
         if (inbox.isEmpty()) {
-            var none = new Paragraph("Nothing waits for your decision.");
-            none.setId("no-approvals");
-            items.add(none);
+            items.add(EmptyState.of("no-approvals", "Nothing waits for your decision",
+                    "Requests to use keys you own, from people you manage, or that need a security officer appear "
+                            + "here. You decide with your passkey; this page updates by itself."));
         }
         if (inbox.size() > SHOWN) {
             items.add(new Paragraph("Showing the " + SHOWN + " oldest of " + inbox.size() + " decisions waiting for you; "
                     + "the next ones appear as you decide."));
         }
-        inbox.stream().limit(SHOWN).forEach(item -> items.add(card(item)));
+        new ArrayList<>(cards.values()).forEach(items::add);
     }
 
-    private Component card(InboxItem item) {
+    private Component card(InboxItem item, Map<String, String> names) {
         AccessReview review = requests.review(item.subjectId());
         AccessRequest request = review.request();
         @SuppressWarnings("unchecked")
         Map<String, Object> key = (Map<String, Object>) item.facts().get("key");
+        String requester = PersonLabel.of(request.requester(), names);
+        String beneficiary = PersonLabel.of(request.beneficiary(), names);
         var card = new VerticalLayout();
         card.addClassName("kw-card");
         card.addClassName("approval-item");
         card.getElement().setAttribute("data-key", request.key());
         card.getElement().setAttribute("data-requester", request.requester());
-        card.add(new H3(request.requester() + " asks for " + Ui.permissions(request.permissions()) + " on " + request.key()));
+        card.add(new H3(requester + " asks for " + Ui.permissions(request.permissions()) + " on " + request.key()));
         card.add(new Span("Key: " + request.key() + " · " + key.get("sensitivity") + " · " + key.get("purpose")
                 + " · owner " + key.get("owner")));
-        card.add(new Span("For " + request.beneficiary() + ", " + request.durationDays() + " days from approval"
+        card.add(new Span("For " + beneficiary + ", " + request.durationDays() + " days from approval"
                 + (request.ticket() != null ? " · ticket " + request.ticket() : "")));
-        card.add(new Span("Your slot: " + item.kind().name().replace('_', ' ').toLowerCase()
+        card.add(new Span("You decide as: " + item.kind().label().toLowerCase()
                 + (item.routedReason() != null ? " (" + item.routedReason() + ")" : "")
-                + " · escalates " + Ui.minute(item.escalateAt()) + " · expires " + Ui.minute(item.expireAt())));
+                + " · escalates " + ViewerTime.minute(item.escalateAt()) + " · expires " + ViewerTime.minute(item.expireAt())));
         card.add(new Paragraph("“" + request.justification() + "”"));
-        card.add(new Span(review.currentGrants().isEmpty() ? request.beneficiary() + " holds no grant on this key now."
-                : request.beneficiary() + " holds now: " + review.currentGrants().stream()
-                .map(g -> Ui.permissions(g.permissions()) + " until " + Ui.day(g.validUntil())).toList()));
+        card.add(new Span(review.currentGrants().isEmpty() ? beneficiary + " holds no grant on this key now."
+                : beneficiary + " holds now: " + review.currentGrants().stream()
+                .map(g -> Ui.permissions(g.permissions()) + " until " + ViewerTime.day(g.validUntil())).toList()));
         review.warnings().forEach(w -> {
-            var warning = Ui.badge(w, "error");
+            var warning = Badges.of(w, Tone.ERROR);
             warning.addClassName("approval-warning");
             card.add(warning);
         });
@@ -102,36 +153,57 @@ public class ApprovalsView extends VerticalLayout {
         comment.setWidthFull();
         comment.setMaxLength(1000);
         comment.addClassName("approval-comment");
+        var errors = new FormErrors("approval-error-" + item.slotId(), Map.of("comment", comment));
+        errors.line().addClassName("approval-error");
         var approve = new Button("Approve with passkey", VaadinIcon.CHECK.create());
         approve.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_SUCCESS);
         approve.addClassName("approve");
         var reject = new Button("Reject with passkey", VaadinIcon.CLOSE.create());
         reject.addThemeVariants(ButtonVariant.LUMO_ERROR);
         reject.addClassName("reject");
-        approve.addClickListener(e -> decide(item, Decision.APPROVE, comment.getValue(), approve, reject));
-        reject.addClickListener(e -> decide(item, Decision.REJECT, comment.getValue(), approve, reject));
-        card.add(comment, new HorizontalLayout(approve, reject));
+        var buttons = new HorizontalLayout(approve, reject);
+        buttons.setWrap(true);
+        approve.addClickListener(e -> decide(item, Decision.APPROVE, comment.getValue(), errors, approve, reject));
+        reject.addClickListener(e -> decide(item, Decision.REJECT, comment.getValue(), errors, approve, reject));
+        card.add(comment, buttons, errors.line());
         return card;
     }
 
-    private void decide(InboxItem item, Decision decision, String comment, Button... buttons) {
+    private void decide(InboxItem item, Decision decision, String comment, FormErrors errors, Button... buttons) {
         AtomicReference<PreparedDecision> prepared = new AtomicReference<>();
-        if (!Ui.attempt(() -> prepared.set(approvals.prepare(item.slotId(), decision, comment)))) {
+        if (!errors.attempt(() -> prepared.set(approvals.prepare(item.slotId(), decision, comment)))) {
+            refreshIfGone(item);
             return;
         }
         for (Button button : buttons) {
             button.setEnabled(false);
         }
         DecisionSigning.sign(this, prepared.get(), assertion -> {
-            if (Ui.attempt(() -> approvals.decide(prepared.get().nonce(), assertion))) {
-                Ui.success("Your decision (" + decision.name().toLowerCase() + ") is signed and recorded.");
+            if (errors.attempt(() -> approvals.decide(prepared.get().nonce(), assertion))) {
+                Notices.success("Your decision (" + decision.name().toLowerCase() + ") is signed and recorded.");
+                refresh();
+            } else {
+                enable(buttons);
+                refreshIfGone(item);
             }
-            refresh();
         }, message -> {
-            Ui.error(message);
-            for (Button button : buttons) {
-                button.setEnabled(true);
-            }
+            errors.show(message);
+            enable(buttons);
         });
+    }
+
+    /** A card that was decided elsewhere (another tab, another approver) leaves the page at once, saying why. */
+    private void refreshIfGone(InboxItem item) {
+        if (approvals.inbox().stream().noneMatch(i -> i.slotId().equals(item.slotId()))) {
+            Notices.error("This decision has been made meanwhile, in another window or by somebody else; "
+                    + "the list is up to date now.");
+            refresh();
+        }
+    }
+
+    private static void enable(Button... buttons) {
+        for (Button button : buttons) {
+            button.setEnabled(true);
+        }
     }
 }

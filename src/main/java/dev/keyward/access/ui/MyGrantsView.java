@@ -11,6 +11,10 @@ import dev.keyward.access.Grant;
 import dev.keyward.access.GrantService;
 import dev.keyward.access.GrantUsage;
 import dev.keyward.access.internal.AccessProperties;
+import dev.keyward.common.ui.EmptyState;
+import dev.keyward.common.ui.HiddenFrom;
+import dev.keyward.common.ui.ViewerTime;
+import dev.keyward.identity.Roles;
 import jakarta.annotation.security.PermitAll;
 import java.time.Clock;
 import java.time.Duration;
@@ -22,6 +26,7 @@ import java.util.Map;
 @PageTitle("My grants · Keyward")
 @Menu(title = "My grants", order = 23, icon = "vaadin:key-o")
 @PermitAll
+@HiddenFrom(Roles.AUDITOR)
 public class MyGrantsView extends VerticalLayout {
 
     MyGrantsView(GrantService grants, GrantUsage.Source usageSource, AccessProperties properties, Clock clock) {
@@ -31,8 +36,8 @@ public class MyGrantsView extends VerticalLayout {
         grid.addColumn(Grant::key).setHeader("Key").setFlexGrow(2);
         grid.addColumn(g -> Ui.permissions(g.permissions())).setHeader("Permissions").setFlexGrow(2);
         grid.addComponentColumn(g -> Ui.status(g.status())).setHeader("Status").setAutoWidth(true);
-        grid.addColumn(g -> Ui.day(g.validFrom())).setHeader("From");
-        grid.addColumn(g -> Ui.day(g.validUntil())).setHeader("Until");
+        grid.addColumn(g -> ViewerTime.day(g.validFrom())).setHeader("From");
+        grid.addColumn(g -> ViewerTime.day(g.validUntil())).setHeader("Until");
         grid.addColumn(g -> g.activeAt(clock.instant())
                 ? "ends in " + Duration.between(clock.instant(), g.validUntil()).toDays() + " d"
                 : g.endReason() == null ? "" : g.endReason()).setHeader("").setFlexGrow(2);
@@ -45,7 +50,7 @@ public class MyGrantsView extends VerticalLayout {
         grid.setSizeFull();
         add(new H2("My grants"));
         if (mine.isEmpty()) {
-            add(Ui.emptyState("my-grants-empty", "You hold no grants",
+            add(EmptyState.of("my-grants-empty", "You hold no grants",
                     "A grant lets you (or your application) use a key for a time, after an approved request. "
                             + "When one is approved it appears here with its end date and how you used it.",
                     "Request access to a key", "request-access"));

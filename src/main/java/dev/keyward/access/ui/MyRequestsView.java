@@ -11,6 +11,10 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import dev.keyward.access.AccessRequest;
 import dev.keyward.access.AccessRequestService;
+import dev.keyward.common.ui.EmptyState;
+import dev.keyward.common.ui.HiddenFrom;
+import dev.keyward.common.ui.ViewerTime;
+import dev.keyward.identity.Roles;
 import jakarta.annotation.security.PermitAll;
 
 /** The signed-in person's requests with their status; a click shows the timeline and the signed decisions. */
@@ -18,6 +22,7 @@ import jakarta.annotation.security.PermitAll;
 @PageTitle("My requests · Keyward")
 @Menu(title = "My requests", order = 21, icon = "vaadin:list")
 @PermitAll
+@HiddenFrom(Roles.AUDITOR)
 public class MyRequestsView extends VerticalLayout {
 
     private final AccessRequestService requests;
@@ -30,7 +35,7 @@ public class MyRequestsView extends VerticalLayout {
         grid.addColumn(AccessRequest::key).setHeader("Key").setFlexGrow(2);
         grid.addColumn(r -> Ui.permissions(r.permissions())).setHeader("Permissions").setFlexGrow(2);
         grid.addComponentColumn(r -> Ui.status(r.status())).setHeader("Status").setAutoWidth(true);
-        grid.addColumn(r -> Ui.minute(r.createdAt())).setHeader("Requested");
+        grid.addColumn(r -> ViewerTime.minute(r.createdAt())).setHeader("Requested");
         grid.addColumn(r -> r.outcome() == null ? "waiting for approvers" : r.outcome()).setHeader("Outcome").setFlexGrow(3);
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         grid.addItemClickListener(e -> detail(e.getItem().id()));
@@ -39,7 +44,7 @@ public class MyRequestsView extends VerticalLayout {
         grid.setSizeFull();
         add(new H2("My requests"));
         if (mine.isEmpty()) {
-            add(Ui.emptyState("my-requests-empty", "You have not asked for access yet",
+            add(EmptyState.of("my-requests-empty", "You have not asked for access yet",
                     "Keys are used only with a grant. Ask for one here: say which key, what you need to do with it and "
                             + "why; your manager and the key's owner decide with their passkeys, and you follow each step here.",
                     "Request access to a key", "request-access"));

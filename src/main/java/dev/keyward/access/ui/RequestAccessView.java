@@ -1,7 +1,5 @@
 package dev.keyward.access.ui;
 
-import com.vaadin.flow.component.Focusable;
-import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.CheckboxGroup;
@@ -10,7 +8,6 @@ import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.IntegerField;
@@ -28,9 +25,12 @@ import dev.keyward.access.AccessRequest;
 import dev.keyward.access.AccessRequestService;
 import dev.keyward.access.NewAccessRequest;
 import dev.keyward.access.Permission;
-import dev.keyward.common.ConflictException;
 import dev.keyward.common.InvalidInputException;
-import dev.keyward.common.NotFoundException;
+import dev.keyward.common.ui.FormErrors;
+import dev.keyward.common.ui.HiddenFrom;
+import dev.keyward.common.ui.Notices;
+import dev.keyward.common.ui.Refusals;
+import dev.keyward.identity.Roles;
 import dev.keyward.identity.ServiceAccount;
 import dev.keyward.identity.ServiceAccountService;
 import dev.keyward.keys.KeyFilter;
@@ -41,7 +41,6 @@ import jakarta.annotation.security.PermitAll;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.springframework.security.access.AccessDeniedException;
 
 /**
  * Asking for access: acknowledge the key-handling policy (first time and after each change), pick an ACTIVE key,
@@ -51,6 +50,7 @@ import org.springframework.security.access.AccessDeniedException;
 @PageTitle("Request access · Keyward")
 @Menu(title = "Request access", order = 20, icon = "vaadin:unlock")
 @PermitAll
+@HiddenFrom(Roles.AUDITOR)
 public class RequestAccessView extends VerticalLayout implements BeforeEnterObserver {
 
     private final AccessRequestService requests;
@@ -67,11 +67,9 @@ public class RequestAccessView extends VerticalLayout implements BeforeEnterObse
     private final IntegerField duration = new IntegerField("Duration (days)");
     private final TextField ticket = new TextField("Ticket (optional)");
     private final Button submit = new Button("Submit request");
-    /** A refusal that no single field explains (the key's state, a disabled service account): kept until the next try. */
-    private final Span formError = new Span();
-    /** The fields by the names refusals use ({@link InvalidInputException#field()}). */
-    private final Map<String, HasValidation> fields = Map.of("key", key, "beneficiary", beneficiary,
-            "permissions", permissions, "justification", justification, "durationDays", duration, "ticket", ticket);
+    /** Refusals at the fields they name ({@link InvalidInputException#field()}), the rest under the button. */
+    private final FormErrors errors = new FormErrors("request-error", Map.of("key", key, "beneficiary", beneficiary,
+            "permissions", permissions, "justification", justification, "durationDays", duration, "ticket", ticket));
 
     static final String MYSELF = "myself";
 
@@ -89,7 +87,7 @@ public class RequestAccessView extends VerticalLayout implements BeforeEnterObse
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         event.getLocation().getQueryParameters().getSingleParameter("key").ifPresent(alias ->
-                Ui.attempt(() -> key.setValue(keys.get(alias))));
+                Refusals.attempt(() -> key.setValue(keys.get(alias))));
         event.getLocation().getQueryParameters().getSingleParameter("for")
                 .filter(name -> beneficiary.getListDataView().contains(name)).ifPresent(beneficiary::setValue);
     }
@@ -107,8 +105,8 @@ public class RequestAccessView extends VerticalLayout implements BeforeEnterObse
         policyCard.setId("policy-card");
         policyCard.addClassName("kw-card");
         var accept = new Button("I have read this policy and will follow it", e -> {
-            if (Ui.attempt(() -> policy.acknowledge(current.version()))) {
-                Ui.success("Policy version " + current.version() + " acknowledged.");
+            if (Refusals.attempt(() -> policy.acknowledge(current.version()))) {
+                Notices.success("Policy version " + current.version() + " acknowledged.");
                 showPolicyIfNeeded();
             }
         });
@@ -149,26 +147,10 @@ public class RequestAccessView extends VerticalLayout implements BeforeEnterObse
         submit.setId("submit-request");
         submit.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         submit.addClickListener(e -> submit());
-        formError.setId("request-error");
-        formError.getElement().setAttribute("role", "alert");
-        formError.addClassName("kw-form-error");
-        formError.setVisible(false);
-        // Errors come from the service, shown at their field until that field changes (and read out by screen readers).
-        key.setManualValidation(true);
-        permissions.setManualValidation(true);
-        justification.setManualValidation(true);
-        duration.setManualValidation(true);
-        ticket.setManualValidation(true);
-        key.addValueChangeListener(e -> key.setInvalid(false));
-        beneficiary.addValueChangeListener(e -> beneficiary.setInvalid(false));
-        permissions.addValueChangeListener(e -> permissions.setInvalid(false));
-        justification.addValueChangeListener(e -> justification.setInvalid(false));
-        duration.addValueChangeListener(e -> duration.setInvalid(false));
-        ticket.addValueChangeListener(e -> ticket.setInvalid(false));
-        form.add(key, beneficiary, permissions, justification, duration, ticket, submit, formError);
+        form.add(key, beneficiary, permissions, justification, duration, ticket, submit, errors.line());
         form.setColspan(key, 2);
         form.setColspan(justification, 2);
-        form.setColspan(formError, 2);
+        form.setColspan(errors.line(), 2);
         return form;
     }
 
@@ -186,34 +168,13 @@ public class RequestAccessView extends VerticalLayout implements BeforeEnterObse
     }
 
     private void submit() {
-        formError.setVisible(false);
-        try {
-            if (key.getValue() == null) {
-                throw new InvalidInputException("key", "Choose the key you need access to.");
-            }
+        errors.attempt(() -> {
+            String alias = key.getValue() == null ? null : key.getValue().alias();
             String forWhom = MYSELF.equals(beneficiary.getValue()) ? null : beneficiary.getValue();
-            AccessRequest created = requests.submit(new NewAccessRequest(key.getValue().alias(), permissions.getValue(),
+            AccessRequest created = requests.submit(new NewAccessRequest(alias, permissions.getValue(),
                     forWhom, justification.getValue(), duration.getValue(), ticket.getValue()));
-            Ui.success("Request for " + created.key() + " submitted; your approvers have been asked.");
+            Notices.success("Request for " + created.key() + " submitted; your approvers have been asked.");
             getUI().ifPresent(ui -> ui.navigate(MyRequestsView.class));
-        } catch (InvalidInputException e) {
-            HasValidation field = e.field().map(fields::get).orElse(null);
-            if (field == null) {
-                showFormError(e.getMessage());
-            } else {
-                field.setErrorMessage(e.getMessage());
-                field.setInvalid(true);
-                if (field instanceof Focusable<?> focusable) {
-                    focusable.focus();
-                }
-            }
-        } catch (ConflictException | NotFoundException | AccessDeniedException e) {
-            showFormError(e.getMessage());
-        }
-    }
-
-    private void showFormError(String message) {
-        formError.setText(message);
-        formError.setVisible(true);
+        });
     }
 }

@@ -8,6 +8,10 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import dev.keyward.access.AccessRequest;
 import dev.keyward.approvals.Approval;
+import dev.keyward.common.ui.Badges.Tone;
+import dev.keyward.common.ui.Badges;
+import dev.keyward.common.ui.ViewerTime;
+import dev.keyward.common.ui.Words;
 
 /** One request in full: what was asked, its timeline, and every approval slot with its signature check. */
 final class RequestDetail extends VerticalLayout {
@@ -31,9 +35,9 @@ final class RequestDetail extends VerticalLayout {
 
     private static Component signatures(Approval approval) {
         boolean any = approval.slots().stream().anyMatch(s -> s.decision() != null);
-        var label = !any ? Ui.badge("no decisions yet", "contrast")
-                : approval.allDecisionsVerified() ? Ui.badge("signatures verified", "success")
-                : Ui.badge("a signature does NOT verify", "error");
+        var label = !any ? Badges.of("no decisions yet", Tone.NEUTRAL)
+                : approval.allDecisionsVerified() ? Badges.of("signatures verified", Tone.SUCCESS)
+                : Badges.of("a signature does NOT verify", Tone.ERROR);
         label.setId("signatures-verified");
         return label;
     }
@@ -41,12 +45,12 @@ final class RequestDetail extends VerticalLayout {
     private static Component slots(Approval approval) {
         var grid = new Grid<Approval.Slot>();
         grid.setId("request-slots");
-        grid.addColumn(Approval.Slot::position).setHeader("#").setWidth("3rem").setFlexGrow(0);
-        grid.addColumn(s -> s.kind().name().replace('_', ' ').toLowerCase()).setHeader("Slot");
+        grid.addColumn(Approval.Slot::position).setHeader("Step").setWidth("4rem").setFlexGrow(0);
+        grid.addColumn(s -> s.kind().label()).setHeader("Decides as").setAutoWidth(true);
         grid.addColumn(s -> s.decision() != null ? s.decision().approver()
                 : s.approver() != null ? s.approver() : "security officers").setHeader("Approver");
         grid.addColumn(s -> s.routedReason() == null ? "" : s.routedReason()).setHeader("Routed because").setFlexGrow(2);
-        grid.addColumn(s -> s.status().name()).setHeader("Status");
+        grid.addColumn(s -> Words.of(s.status())).setHeader("Status").setAutoWidth(true);
         grid.addColumn(s -> s.decision() == null ? "—" : s.decision().verified() ? "verified" : "NOT verified: "
                 + s.decision().verification()).setHeader("Passkey signature").setFlexGrow(2);
         grid.addColumn(s -> s.decision() == null || s.decision().comment() == null ? "" : s.decision().comment())
@@ -59,7 +63,7 @@ final class RequestDetail extends VerticalLayout {
     private static Component timeline(AccessRequest request) {
         var grid = new Grid<AccessRequest.Step>();
         grid.setId("request-timeline");
-        grid.addColumn(s -> Ui.minute(s.at())).setHeader("When").setWidth("11rem").setFlexGrow(0);
+        grid.addColumn(s -> ViewerTime.minute(s.at())).setHeader("When").setWidth("11rem").setFlexGrow(0);
         grid.addColumn(AccessRequest.Step::what).setHeader("What").setFlexGrow(3);
         grid.addColumn(s -> s.who() == null ? "Keyward" : s.who()).setHeader("Who");
         grid.setItems(request.timeline());

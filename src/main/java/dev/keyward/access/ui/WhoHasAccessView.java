@@ -23,7 +23,14 @@ import dev.keyward.access.GrantService;
 import dev.keyward.access.GrantStatus;
 import dev.keyward.access.GrantUsage;
 import dev.keyward.access.internal.AccessProperties;
+import dev.keyward.common.ui.EmptyState;
+import dev.keyward.common.ui.FormErrors;
+import dev.keyward.common.ui.Notices;
+import dev.keyward.common.ui.PersonLabel;
+import dev.keyward.common.ui.Refusals;
+import dev.keyward.common.ui.ViewerTime;
 import dev.keyward.identity.CurrentUser;
+import dev.keyward.identity.PeopleService;
 import dev.keyward.identity.Roles;
 import dev.keyward.keys.KeyFilter;
 import dev.keyward.keys.KeyService;
@@ -50,15 +57,18 @@ public class WhoHasAccessView extends VerticalLayout implements BeforeEnterObser
     private final AccessProperties properties;
     private final Clock clock;
     private Map<String, GrantUsage> usage = Map.of();
+    private Map<String, String> names = Map.of();
+    private final PeopleService people;
     private final ComboBox<ManagedKey> key = new ComboBox<>("Key");
     private final Checkbox activeOnly = new Checkbox("Active only", true);
     private final Grid<Grant> grid = new Grid<>();
-    private final Div hint = Ui.emptyState("who-has-access-hint", "Choose a key",
+    private final Div hint = EmptyState.of("who-has-access-hint", "Choose a key",
             "Pick a key above to see who may use it, for what and until when, and how they used it. Owners and "
-                    + "security officers revoke access here.", null, null);
+                    + "security officers revoke access here.");
 
     WhoHasAccessView(GrantService grants, KeyService keys, CurrentUser currentUser, GrantUsage.Source usageSource,
-                     AccessProperties properties, Clock clock) {
+                     AccessProperties properties, Clock clock, PeopleService people) {
+        this.people = people;
         this.usageSource = usageSource;
         this.properties = properties;
         this.clock = clock;
@@ -73,11 +83,12 @@ public class WhoHasAccessView extends VerticalLayout implements BeforeEnterObser
         key.addValueChangeListener(e -> refresh());
         activeOnly.addValueChangeListener(e -> refresh());
         grid.setId("key-grants");
-        grid.addColumn(Grant::principal).setHeader("Principal");
-        grid.addColumn(g -> Ui.permissions(g.permissions())).setHeader("Permissions").setFlexGrow(2);
-        grid.addComponentColumn(g -> Ui.status(g.status())).setHeader("Status").setAutoWidth(true);
-        grid.addColumn(g -> Ui.day(g.validFrom())).setHeader("From");
-        grid.addColumn(g -> Ui.day(g.validUntil())).setHeader("Until");
+        grid.addColumn(g -> PersonLabel.of(g.principal(), names)).setHeader("Who").setAutoWidth(true).setFlexGrow(1)
+                .setFrozen(true);
+        grid.addColumn(g -> Ui.permissions(g.permissions())).setHeader("Permissions").setAutoWidth(true);
+        grid.addComponentColumn(g -> Ui.status(g.status())).setHeader("Status").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(g -> ViewerTime.day(g.validFrom())).setHeader("From").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(g -> ViewerTime.day(g.validUntil())).setHeader("Until").setAutoWidth(true).setFlexGrow(0);
         grid.addComponentColumn(g -> Ui.usage(g, usage.get(g.id()), properties.unusedAfter(), clock.instant()))
                 .setHeader("Use").setFlexGrow(2);
         grid.addColumn(g -> g.endReason() == null ? "" : g.endedBy() + ": " + g.endReason()).setHeader("Ended").setFlexGrow(2);
@@ -93,7 +104,7 @@ public class WhoHasAccessView extends VerticalLayout implements BeforeEnterObser
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         event.getLocation().getQueryParameters().getSingleParameter("key").ifPresent(alias ->
-                Ui.attempt(() -> key.setValue(keys.get(alias))));
+                Refusals.attempt(() -> key.setValue(keys.get(alias))));
     }
 
     private void refresh() {
@@ -102,6 +113,7 @@ public class WhoHasAccessView extends VerticalLayout implements BeforeEnterObser
         hint.setVisible(key.getValue() == null);
         grid.setVisible(key.getValue() != null);
         usage = usageSource.of(shown.stream().map(Grant::id).toList());
+        names = people.displayNames(shown.stream().map(Grant::principal).toList());
         grid.setItems(shown);
     }
 
@@ -117,20 +129,21 @@ public class WhoHasAccessView extends VerticalLayout implements BeforeEnterObser
     }
 
     private Dialog revokeDialog(Grant grant) {
-        var dialog = new Dialog("Revoke " + grant.principal() + "'s access to " + grant.key());
+        var dialog = new Dialog("Revoke " + PersonLabel.of(grant.principal(), names) + "'s access to " + grant.key());
         var reason = new TextArea("Reason (kept in the audit log)");
         reason.setId("revoke-reason");
         reason.setWidthFull();
+        var errors = new FormErrors("revoke-error", Map.of("reason", reason));
         var confirm = new Button("Revoke now", e -> {
-            if (Ui.attempt(() -> grants.revoke(grant.id(), reason.getValue()))) {
-                Ui.success("Access revoked; the next use is refused.");
+            if (errors.attempt(() -> grants.revoke(grant.id(), reason.getValue()))) {
+                Notices.success("Access revoked; the next use is refused.");
                 dialog.close();
                 refresh();
             }
         });
         confirm.setId("confirm-revoke");
         confirm.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_ERROR);
-        dialog.add(reason);
+        dialog.add(reason, errors.line());
         dialog.getFooter().add(new Button("Cancel", e -> dialog.close()), confirm);
         dialog.setWidth("30rem");
         return dialog;

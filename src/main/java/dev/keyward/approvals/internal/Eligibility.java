@@ -36,6 +36,7 @@ public class Eligibility {
         private final String username;
         private final boolean active;
         private Boolean securityOfficer;
+        private Boolean auditor;
 
         private Approver(String username) {
             this.username = username;
@@ -44,6 +45,14 @@ public class Eligibility {
 
         public String username() {
             return username;
+        }
+
+        /** Auditors approve nothing: they check the approvals afterwards. */
+        public boolean auditor() {
+            if (auditor == null) {
+                auditor = people.isActiveWithRole(username, Roles.AUDITOR);
+            }
+            return auditor;
         }
 
         public boolean securityOfficer() {
@@ -66,7 +75,10 @@ public class Eligibility {
             return Optional.of("This approval is already " + approval.status().name().toLowerCase() + ".");
         }
         if (slot.status() != ApprovalStatus.PENDING) {
-            return Optional.of("Slot " + slot.position() + " has already been decided.");
+            return Optional.of("Somebody else has already made this decision (as " + slot.kind().label().toLowerCase() + ").");
+        }
+        if (approver.auditor()) {
+            return Optional.of("Auditors verify approvals; they do not make them.");
         }
         if (!approver.active) {
             return Optional.of("Only active people can decide; " + username + " is not active.");

@@ -30,16 +30,15 @@ import com.vaadin.flow.server.streams.DownloadHandler;
 import dev.keyward.audit.AuditChainBroken;
 import dev.keyward.audit.AuditEntry;
 import dev.keyward.audit.AuditFilter;
-import dev.keyward.audit.AuditLog;
 import dev.keyward.audit.AuditLog.ExportFormat;
+import dev.keyward.audit.AuditLog;
 import dev.keyward.audit.AuditOutcome;
 import dev.keyward.audit.AuditRoles;
 import dev.keyward.audit.AuditVerification;
+import dev.keyward.common.ui.ViewerTime;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.springframework.security.concurrent.DelegatingSecurityContextRunnable;
@@ -53,9 +52,6 @@ import org.springframework.security.concurrent.DelegatingSecurityContextRunnable
 @Menu(title = "Audit log", order = 70, icon = "vaadin:records")
 @RolesAllowed({AuditRoles.AUDITOR, AuditRoles.SECURITY_OFFICER})
 public class AuditLogView extends VerticalLayout {
-
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS")
-            .withZone(ZoneId.systemDefault());
 
     private final AuditLog audit;
     private final Grid<AuditEntry> grid = new Grid<>();
@@ -86,7 +82,10 @@ public class AuditLogView extends VerticalLayout {
         filters.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         filters.setWrap(true);
 
-        add(new H2("Audit log"));
+        var zone = new Span(ViewerTime.zoneNote() + " Exports keep UTC.");
+        zone.setId("audit-zone");
+        zone.getStyle().set("color", "var(--lumo-secondary-text-color)").set("font-size", "var(--lumo-font-size-s)");
+        add(new H2("Audit log"), zone);
         audit.signingAlarm().ifPresent(alarm -> add(alarmBanner(alarm)));
         add(verificationBar(), filters, exports(), grid());
     }
@@ -137,12 +136,14 @@ public class AuditLogView extends VerticalLayout {
 
     private Component grid() {
         grid.setId("audit-entries");
-        grid.addColumn(AuditEntry::seq).setHeader("#").setWidth("6rem").setFlexGrow(0);
-        grid.addColumn(e -> TIME.format(e.occurredAt())).setHeader("Time").setWidth("13rem").setFlexGrow(0);
-        grid.addColumn(e -> e.actorName() + " (" + e.actorId() + ")").setHeader("Actor").setFlexGrow(2);
+        grid.addColumn(AuditEntry::seq).setHeader("#").setWidth("5rem").setFlexGrow(0);
+        grid.addColumn(e -> ViewerTime.milli(e.occurredAt())).setHeader("Time").setWidth("13rem").setFlexGrow(0);
+        grid.addColumn(e -> e.actorName() + " (" + e.actorId() + ")").setHeader("Actor").setFlexGrow(2)
+                .setTooltipGenerator(e -> e.actorName() + " (" + e.actorId() + ")");
         grid.addColumn(AuditEntry::action).setHeader("Action").setFlexGrow(2);
-        grid.addColumn(e -> e.targetType() + " " + e.targetId()).setHeader("Target").setFlexGrow(2);
-        grid.addColumn(AuditEntry::outcome).setHeader("Outcome");
+        grid.addColumn(e -> e.targetType() + " " + e.targetId()).setHeader("Target").setFlexGrow(2)
+                .setTooltipGenerator(e -> e.targetType() + " " + e.targetId());
+        grid.addColumn(AuditEntry::outcome).setHeader("Outcome").setWidth("7rem").setFlexGrow(0);
         grid.setItemDetailsRenderer(new ComponentRenderer<>(AuditLogView::details));
         grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
         grid.setSizeFull();
@@ -193,7 +194,7 @@ public class AuditLogView extends VerticalLayout {
         progress.setVisible(false);
         getUI().ifPresent(ui -> ui.setPollInterval(-1));
         String checkpoint = r.lastCheckpoint() == null ? "no signed checkpoint yet"
-                : "last signed checkpoint #" + r.lastCheckpoint().lastSeq() + " at " + TIME.format(r.lastCheckpoint().createdAt());
+                : "last signed checkpoint #" + r.lastCheckpoint().lastSeq() + " at " + ViewerTime.second(r.lastCheckpoint().createdAt());
         status.setText(r.valid()
                 ? "Verified: " + r.entries() + " entries intact; " + checkpoint + "."
                 : "TAMPERING DETECTED at entry " + r.firstInvalidSequence() + ": " + r.problem() + " (" + checkpoint + ").");
@@ -225,7 +226,7 @@ public class AuditLogView extends VerticalLayout {
     }
 
     private static Instant instant(LocalDateTime time) {
-        return time == null ? null : time.atZone(ZoneId.systemDefault()).toInstant();
+        return time == null ? null : time.atZone(ViewerTime.zone()).toInstant();
     }
 
     private static String nullToDash(String s) {

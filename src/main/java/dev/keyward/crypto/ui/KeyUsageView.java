@@ -12,10 +12,11 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import dev.keyward.common.NotFoundException;
-import dev.keyward.crypto.UsageService;
+import dev.keyward.common.ui.ViewerTime;
 import dev.keyward.crypto.UsageService.Caller;
 import dev.keyward.crypto.UsageService.KeyUsage;
 import dev.keyward.crypto.UsageService.Window;
+import dev.keyward.crypto.UsageService;
 import jakarta.annotation.security.PermitAll;
 import org.springframework.security.access.AccessDeniedException;
 
@@ -55,7 +56,7 @@ public class KeyUsageView extends VerticalLayout implements BeforeEnterObserver 
         callers.addColumn(Caller::principal).setHeader("Caller").setFlexGrow(2);
         callers.addColumn(c -> c.operation().label()).setHeader("Operation");
         callers.addColumn(Caller::uses).setHeader("Uses");
-        callers.addColumn(c -> c.lastUsedAt().toString().substring(0, 16).replace('T', ' ')).setHeader("Last use");
+        callers.addColumn(c -> ViewerTime.minute(c.lastUsedAt())).setHeader("Last use");
         callers.addColumn(c -> c.lastClient() == null ? "—" : c.lastClient()).setHeader("Last client");
         callers.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         message.setId("usage-message");

@@ -10,8 +10,6 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -22,26 +20,28 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import dev.keyward.access.Grant;
-import dev.keyward.access.Permission;
 import dev.keyward.access.GrantService;
 import dev.keyward.access.GrantUsage;
-import dev.keyward.common.ConflictException;
-import dev.keyward.common.InvalidInputException;
-import dev.keyward.common.NotFoundException;
+import dev.keyward.access.Permission;
+import dev.keyward.common.ui.FormErrors;
+import dev.keyward.common.ui.HiddenFrom;
+import dev.keyward.common.ui.Notices;
+import dev.keyward.common.ui.Refusals;
+import dev.keyward.common.ui.ViewerTime;
+import dev.keyward.common.ui.Words;
 import dev.keyward.crypto.UsageService;
 import dev.keyward.identity.ApiToken;
 import dev.keyward.identity.IssuedApiToken;
+import dev.keyward.identity.Roles;
 import dev.keyward.identity.ServiceAccount;
 import dev.keyward.identity.ServiceAccountService;
 import jakarta.annotation.security.PermitAll;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
-import org.springframework.security.access.AccessDeniedException;
 
 /**
  * The signed-in person's service accounts: create them, issue and revoke their tokens, request access for them,
@@ -51,6 +51,7 @@ import org.springframework.security.access.AccessDeniedException;
 @PageTitle("My applications · Keyward")
 @Menu(title = "My applications", order = 25, icon = "vaadin:cogs")
 @PermitAll
+@HiddenFrom(Roles.AUDITOR)
 public class MyApplicationsView extends VerticalLayout {
 
     private final ServiceAccountService accounts;
@@ -69,8 +70,8 @@ public class MyApplicationsView extends VerticalLayout {
         list.setId("my-apps");
         list.addColumn(ServiceAccount::name).setHeader("Name");
         list.addColumn(ServiceAccount::description).setHeader("What it does").setFlexGrow(3);
-        list.addColumn(a -> a.status().name()).setHeader("Status");
-        list.addColumn(a -> day(a.createdAt())).setHeader("Created");
+        list.addColumn(a -> Words.of(a.status())).setHeader("Status");
+        list.addColumn(a -> ViewerTime.day(a.createdAt())).setHeader("Created");
         list.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         list.setAllRowsVisible(true);
         list.asSingleSelect().addValueChangeListener(e -> show(e.getValue()));
@@ -88,10 +89,11 @@ public class MyApplicationsView extends VerticalLayout {
         var description = new TextField("What it does");
         description.setId("app-description");
         description.setWidth("28rem");
+        var errors = new FormErrors("app-error", Map.of("name", name, "description", description));
         var create = new Button("Create", e -> {
             AtomicReference<ServiceAccount> created = new AtomicReference<>();
-            if (attempt(() -> created.set(accounts.create(name.getValue(), description.getValue())))) {
-                notify("Service account " + created.get().name() + " created.", NotificationVariant.LUMO_SUCCESS);
+            if (errors.attempt(() -> created.set(accounts.create(name.getValue(), description.getValue())))) {
+                Notices.success("Service account " + created.get().name() + " created.");
                 name.clear();
                 description.clear();
                 refresh(created.get().name());
@@ -101,7 +103,10 @@ public class MyApplicationsView extends VerticalLayout {
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         var form = new HorizontalLayout(name, description, create);
         form.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
-        return form;
+        form.setWrap(true);
+        var box = new VerticalLayout(form, errors.line());
+        box.setPadding(false);
+        return box;
     }
 
     private void refresh(String select) {
@@ -121,10 +126,9 @@ public class MyApplicationsView extends VerticalLayout {
         request.setEnabled(account.status() == ServiceAccount.Status.ACTIVE);
         boolean active = account.status() == ServiceAccount.Status.ACTIVE;
         var toggle = new Button(active ? "Disable" : "Enable", e -> {
-            if (attempt(() -> accounts.changeStatus(account.name(),
+            if (Refusals.attempt(() -> accounts.changeStatus(account.name(),
                     active ? ServiceAccount.Status.DISABLED : ServiceAccount.Status.ACTIVE))) {
-                notify(active ? "Disabled: every token stops on its next call." : "Enabled again.",
-                        NotificationVariant.LUMO_SUCCESS);
+                Notices.success(active ? "Disabled: every token stops on its next call." : "Enabled again.");
                 refresh(account.name());
             }
         });
@@ -140,14 +144,14 @@ public class MyApplicationsView extends VerticalLayout {
         grid.setId("app-tokens");
         grid.addColumn(ApiToken::name).setHeader("Token");
         grid.addColumn(t -> t.prefix() + "…").setHeader("Starts with");
-        grid.addColumn(t -> day(t.expiresAt())).setHeader("Expires");
-        grid.addColumn(t -> t.lastUsedAt() == null ? "never" : minute(t.lastUsedAt())).setHeader("Last use");
-        grid.addColumn(t -> t.revokedAt() != null ? "revoked" : t.isActiveAt(clock.instant()) ? "active" : "expired")
+        grid.addColumn(t -> ViewerTime.day(t.expiresAt())).setHeader("Expires");
+        grid.addColumn(t -> t.lastUsedAt() == null ? "never" : ViewerTime.minute(t.lastUsedAt())).setHeader("Last use");
+        grid.addColumn(t -> t.revokedAt() != null ? "Revoked" : t.isActiveAt(clock.instant()) ? "Active" : "Expired")
                 .setHeader("Status");
         grid.addComponentColumn(t -> {
             var revoke = new Button("Revoke", e -> {
-                if (attempt(() -> accounts.revokeToken(account.name(), t.id()))) {
-                    notify("Token revoked; it stops on its next call.", NotificationVariant.LUMO_SUCCESS);
+                if (Refusals.attempt(() -> accounts.revokeToken(account.name(), t.id()))) {
+                    Notices.success("Token revoked; it stops on its next call.");
                     show(account);
                 }
             });
@@ -165,9 +169,10 @@ public class MyApplicationsView extends VerticalLayout {
         days.setValue(30);
         days.setMin(1);
         days.setMax(90);
+        var tokenErrors = new FormErrors("app-token-error", Map.of("name", name, "expiresInDays", days));
         var issue = new Button("Issue token", e -> {
             AtomicReference<IssuedApiToken> issued = new AtomicReference<>();
-            if (attempt(() -> issued.set(accounts.issueToken(account.name(), name.getValue(),
+            if (tokenErrors.attempt(() -> issued.set(accounts.issueToken(account.name(), name.getValue(),
                     Duration.ofDays(days.getValue() == null ? 0 : days.getValue()))))) {
                 secretDialog(account, issued.get()).open();
                 show(account);
@@ -176,7 +181,8 @@ public class MyApplicationsView extends VerticalLayout {
         issue.setId("issue-app-token");
         var form = new HorizontalLayout(name, days, issue);
         form.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
-        var box = new VerticalLayout(new H3("Tokens"), grid, form);
+        form.setWrap(true);
+        var box = new VerticalLayout(new H3("Tokens"), grid, form, tokenErrors.line());
         box.setPadding(false);
         return box;
     }
@@ -189,10 +195,10 @@ public class MyApplicationsView extends VerticalLayout {
         grid.addColumn(Grant::key).setHeader("Key");
         grid.addColumn(g -> g.permissions().stream().sorted().map(Permission::label).collect(Collectors.joining(", ")))
                 .setHeader("Permissions").setFlexGrow(2);
-        grid.addColumn(g -> g.status().name()).setHeader("Status");
-        grid.addColumn(g -> day(g.validUntil())).setHeader("Until");
+        grid.addColumn(g -> Words.of(g.status())).setHeader("Status");
+        grid.addColumn(g -> ViewerTime.day(g.validUntil())).setHeader("Until");
         grid.addColumn(g -> used.containsKey(g.id()) ? used.get(g.id()).uses() + " uses, last "
-                + minute(used.get(g.id()).lastUsedAt()) : "never used").setHeader("Use").setFlexGrow(2);
+                + ViewerTime.minute(used.get(g.id()).lastUsedAt()) : "never used").setHeader("Use").setFlexGrow(2);
         grid.setAllRowsVisible(true);
         grid.setItems(held);
         var box = new VerticalLayout(new H3("Grants"), held.isEmpty()
@@ -214,25 +220,5 @@ public class MyApplicationsView extends VerticalLayout {
         return dialog;
     }
 
-    private static boolean attempt(Runnable change) {
-        try {
-            change.run();
-            return true;
-        } catch (InvalidInputException | ConflictException | NotFoundException | AccessDeniedException e) {
-            notify(e.getMessage(), NotificationVariant.LUMO_ERROR);
-            return false;
-        }
-    }
 
-    private static void notify(String text, NotificationVariant variant) {
-        Notification.show(text, 6000, Notification.Position.TOP_CENTER).addThemeVariants(variant);
-    }
-
-    private static String day(Instant instant) {
-        return instant.toString().substring(0, 10);
-    }
-
-    private static String minute(Instant instant) {
-        return instant.toString().substring(0, 16).replace('T', ' ');
-    }
 }

@@ -1,11 +1,11 @@
 package dev.keyward.crypto.ui;
 
 import com.vaadin.flow.component.Html;
+import dev.keyward.common.ui.ViewerTime;
 import dev.keyward.crypto.CryptoOperation;
 import dev.keyward.crypto.UsageService.KeyUsage;
 import dev.keyward.crypto.UsageService.Point;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.EnumMap;
@@ -78,6 +78,6 @@ final class UsageChart {
 
     private static String label(Instant bucket, ChronoUnit unit) {
         String pattern = unit == ChronoUnit.DAYS ? "MM-dd" : "MM-dd HH:mm";
-        return DateTimeFormatter.ofPattern(pattern).withZone(ZoneOffset.UTC).format(bucket);
+        return DateTimeFormatter.ofPattern(pattern).withZone(ViewerTime.zone()).format(bucket);
     }
 }

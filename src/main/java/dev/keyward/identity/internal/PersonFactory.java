@@ -49,7 +49,7 @@ public final class PersonFactory {
         Set<String> unknown = new HashSet<>(roles);
         unknown.removeAll(Roles.ALL);
         if (!unknown.isEmpty()) {
-            throw new InvalidInputException("Unknown roles " + unknown + "; known roles are " + Roles.ALL + ".");
+            throw new InvalidInputException("roles", "Unknown roles " + unknown + "; known roles are " + Roles.ALL + ".");
         }
         return roles;
     }

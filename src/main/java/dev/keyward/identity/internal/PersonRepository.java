@@ -21,6 +21,9 @@ public interface PersonRepository extends JpaRepository<PersonEntity, Long> {
     @Query("select p.displayName from PersonEntity p where p.username = :username")
     Optional<String> findDisplayNameByUsername(String username);
 
+    @Query("select p.username, p.displayName from PersonEntity p where p.username in :usernames")
+    List<Object[]> findDisplayNames(java.util.Collection<String> usernames);
+
     @Query("select m.username from PersonEntity p join p.manager m where p.username = :username and p.status = :status")
     Optional<String> findManagerUsername(String username, PersonStatus status);
 

@@ -1,6 +1,7 @@
 package dev.keyward.identity.internal;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.vaadin.flow.spring.security.NavigationAccessControlConfigurer;
 import com.vaadin.flow.spring.security.RequestUtil;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 import dev.keyward.identity.Roles;
@@ -28,10 +29,10 @@ import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.firewall.RequestRejectedHandler;
-import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.AuthenticationFilter;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 /**
  * Two filter chains. {@code /api/**}: stateless, bearer API tokens only, no cookies, no CSRF, problem-detail
@@ -135,6 +136,14 @@ class SecurityConfiguration {
         http.headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(UI_CONTENT_SECURITY_POLICY))
                 .referrerPolicy(r -> r.policy(ReferrerPolicy.SAME_ORIGIN)));
         return http.build();
+    }
+
+    /** Vaadin's view checks: the annotations, and views hidden from some roles ({@code @HiddenFrom}). */
+    @Bean
+    static NavigationAccessControlConfigurer navigationAccessControlConfigurer() {
+        return new NavigationAccessControlConfigurer().withAnnotatedViewAccessChecker()
+                .withNavigationAccessChecker(new HiddenFromChecker())
+                .withDecisionResolver(new HiddenFromChecker.DenyWins());
     }
 
     @Bean

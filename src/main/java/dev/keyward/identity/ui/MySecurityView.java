@@ -11,8 +11,6 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.icon.VaadinIcon;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -21,9 +19,10 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import dev.keyward.common.ConflictException;
-import dev.keyward.common.InvalidInputException;
-import dev.keyward.common.NotFoundException;
+import dev.keyward.common.ui.FormErrors;
+import dev.keyward.common.ui.Notices;
+import dev.keyward.common.ui.Refusals;
+import dev.keyward.common.ui.ViewerTime;
 import dev.keyward.identity.ApiToken;
 import dev.keyward.identity.ApiTokenService;
 import dev.keyward.identity.IssuedApiToken;
@@ -32,10 +31,7 @@ import dev.keyward.identity.PasskeyService;
 import jakarta.annotation.security.PermitAll;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
+import java.util.Map;
 
 /** The signed-in person's passkeys and personal API tokens. */
 @Route("my-security")
@@ -43,9 +39,6 @@ import java.time.format.FormatStyle;
 @Menu(title = "My security", order = 90, icon = "vaadin:lock")
 @PermitAll
 public class MySecurityView extends VerticalLayout {
-
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM)
-            .withZone(ZoneId.systemDefault());
 
     private final PasskeyService passkeys;
     private final ApiTokenService tokens;
@@ -69,8 +62,8 @@ public class MySecurityView extends VerticalLayout {
     private Component passkeyGrid() {
         passkeyGrid.setId("passkeys");
         passkeyGrid.addColumn(Passkey::label).setHeader("Name").setFlexGrow(2);
-        passkeyGrid.addColumn(p -> format(p.created())).setHeader("Created");
-        passkeyGrid.addColumn(p -> format(p.lastUsed())).setHeader("Last used");
+        passkeyGrid.addColumn(p -> ViewerTime.minute(p.created())).setHeader("Created");
+        passkeyGrid.addColumn(p -> ViewerTime.minute(p.lastUsed())).setHeader("Last used");
         passkeyGrid.addComponentColumn(this::passkeyActions).setHeader("").setAutoWidth(true);
         passkeyGrid.setAllRowsVisible(true);
         passkeyGrid.addThemeVariants(GridVariant.LUMO_COMPACT);
@@ -93,14 +86,16 @@ public class MySecurityView extends VerticalLayout {
     private Dialog renameDialog(Passkey passkey) {
         var dialog = new Dialog("Rename passkey");
         var name = new TextField("Name", passkey.label(), "");
+        name.setId("passkey-rename");
         name.setMaxLength(100);
-        var save = new Button("Save", e -> run(() -> {
+        var errors = new FormErrors("passkey-rename-error", Map.of("name", name));
+        var save = new Button("Save", e -> errors.attempt(() -> {
             passkeys.rename(passkey.id(), name.getValue());
             dialog.close();
             refresh();
         }));
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        dialog.add(name);
+        dialog.add(name, errors.line());
         dialog.getFooter().add(new Button("Cancel", e -> dialog.close()), save);
         return dialog;
     }
@@ -114,8 +109,8 @@ public class MySecurityView extends VerticalLayout {
                 .then(ignored -> {
                     label.clear();
                     refresh();
-                    notify("Passkey added.", NotificationVariant.LUMO_SUCCESS);
-                }, error -> notify(error, NotificationVariant.LUMO_ERROR)));
+                    Notices.success("Passkey added.");
+                }, Notices::error));
         add.setId("add-passkey");
         var form = new HorizontalLayout(label, add);
         form.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
@@ -126,9 +121,9 @@ public class MySecurityView extends VerticalLayout {
         tokenGrid.setId("api-tokens");
         tokenGrid.addColumn(ApiToken::name).setHeader("Name").setFlexGrow(2);
         tokenGrid.addColumn(t -> t.prefix() + "…").setHeader("Starts with");
-        tokenGrid.addColumn(t -> format(t.createdAt())).setHeader("Created");
-        tokenGrid.addColumn(t -> format(t.expiresAt())).setHeader("Expires");
-        tokenGrid.addColumn(t -> format(t.lastUsedAt())).setHeader("Last used");
+        tokenGrid.addColumn(t -> ViewerTime.minute(t.createdAt())).setHeader("Created");
+        tokenGrid.addColumn(t -> ViewerTime.minute(t.expiresAt())).setHeader("Expires");
+        tokenGrid.addColumn(t -> ViewerTime.minute(t.lastUsedAt())).setHeader("Last used");
         tokenGrid.addColumn(this::status).setHeader("Status");
         tokenGrid.addComponentColumn(t -> {
             var revoke = new Button("Revoke", e -> confirm("Revoke token '" + t.name() + "'?",
@@ -162,7 +157,8 @@ public class MySecurityView extends VerticalLayout {
         days.setMax((int) tokens.maxLifetime().toDays());
         days.setValue(30);
         days.setStepButtonsVisible(true);
-        var create = new Button("Create token", VaadinIcon.PLUS.create(), e -> run(() -> {
+        var errors = new FormErrors("token-error", Map.of("name", name, "expiresInDays", days));
+        var create = new Button("Create token", VaadinIcon.PLUS.create(), e -> errors.attempt(() -> {
             IssuedApiToken issued = tokens.create(name.getValue(),
                     Duration.ofDays(days.getValue() == null ? 0 : days.getValue()));
             name.clear();
@@ -172,7 +168,10 @@ public class MySecurityView extends VerticalLayout {
         create.setId("create-token");
         var form = new HorizontalLayout(name, days, create);
         form.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
-        return form;
+        form.setWrap(true);
+        var box = new VerticalLayout(form, errors.line());
+        box.setPadding(false);
+        return box;
     }
 
     private void showSecret(IssuedApiToken issued) {
@@ -192,26 +191,10 @@ public class MySecurityView extends VerticalLayout {
     }
 
     private void confirm(String header, String text, Runnable action) {
-        var dialog = new ConfirmDialog(header, text, "Yes", e -> run(action));
+        var dialog = new ConfirmDialog(header, text, "Yes", e -> Refusals.attempt(action));
         dialog.setCancelable(true);
         dialog.setConfirmButtonTheme("error primary");
         dialog.open();
     }
 
-    /** Runs a change and shows a refusal (bad input, last passkey...) as a message rather than an error page. */
-    private void run(Runnable action) {
-        try {
-            action.run();
-        } catch (InvalidInputException | ConflictException | NotFoundException e) {
-            notify(e.getMessage(), NotificationVariant.LUMO_ERROR);
-        }
-    }
-
-    private static void notify(String text, NotificationVariant variant) {
-        Notification.show(text, 5000, Notification.Position.TOP_CENTER).addThemeVariants(variant);
-    }
-
-    private static String format(Instant instant) {
-        return instant == null ? "—" : TIME.format(instant);
-    }
 }

@@ -8,10 +8,7 @@ import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H2;
-import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
@@ -20,19 +17,26 @@ import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import dev.keyward.common.ConflictException;
-import dev.keyward.common.InvalidInputException;
-import dev.keyward.common.NotFoundException;
+import dev.keyward.common.ui.Badges.Tone;
+import dev.keyward.common.ui.Badges;
+import dev.keyward.common.ui.FormErrors;
+import dev.keyward.common.ui.Notices;
+import dev.keyward.common.ui.PersonLabel;
+import dev.keyward.common.ui.Refusals;
+import dev.keyward.common.ui.Words;
 import dev.keyward.identity.CurrentUser;
 import dev.keyward.identity.PeopleService;
 import dev.keyward.identity.Person;
 import dev.keyward.identity.PersonStatus;
 import dev.keyward.identity.Roles;
 import jakarta.annotation.security.RolesAllowed;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The people directory: security officers and auditors read it; administrators also change roles and status
@@ -49,6 +53,7 @@ public class PeopleView extends VerticalLayout {
     private final Grid<Person> grid = new Grid<>();
     private final TextField search = new TextField();
     private List<Person> all = List.of();
+    private Map<String, String> names = Map.of();
 
     PeopleView(PeopleService people, CurrentUser currentUser) {
         this.people = people;
@@ -66,30 +71,46 @@ public class PeopleView extends VerticalLayout {
 
     private Component grid() {
         grid.setId("people");
-        grid.addColumn(Person::username).setHeader("Username").setSortable(true);
-        grid.addColumn(Person::displayName).setHeader("Name").setSortable(true).setFlexGrow(2);
-        grid.addColumn(Person::department).setHeader("Department").setSortable(true);
-        grid.addColumn(p -> p.managerUsername() == null ? "" : p.managerUsername()).setHeader("Manager");
-        grid.addColumn(p -> String.join(", ", p.roles().stream().sorted().toList())).setHeader("Roles").setFlexGrow(2);
-        grid.addComponentColumn(this::status).setHeader("Status");
+        // The person wins the width; roles are all shown (privileged ones first, highlighted), never cut to "...".
+        grid.addColumn(p -> p.displayName() + " (" + p.username() + ")").setHeader("Person").setSortable(true)
+                .setComparator(Person::username).setAutoWidth(true).setFlexGrow(1).setFrozen(true);
+        grid.addComponentColumn(this::roles).setHeader("Roles").setAutoWidth(true).setFlexGrow(0);
+        grid.addComponentColumn(this::status).setHeader("Status").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(Person::department).setHeader("Department").setSortable(true).setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(p -> PersonLabel.of(p.managerUsername(), names)).setHeader("Manager").setAutoWidth(true)
+                .setFlexGrow(0);
         if (admin) {
-            grid.addComponentColumn(this::actions).setHeader("").setWidth("12rem").setFlexGrow(0);
+            grid.addComponentColumn(this::actions).setHeader("").setAutoWidth(true).setFlexGrow(0).setFrozenToEnd(true);
         }
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         grid.setSizeFull();
         return grid;
     }
 
+    private Component roles(Person person) {
+        var roles = new HorizontalLayout();
+        roles.setSpacing(false);
+        roles.getStyle().set("gap", "var(--lumo-space-xs)");
+        roles.setWrap(true);
+        person.roles().stream().sorted(Comparator.comparing(Roles.ALL::indexOf).reversed())
+                .forEach(role -> roles.add(Badges.of(Words.of(role), Roles.EMPLOYEE.equals(role) ? Tone.PLAIN
+                        : Roles.PRIVILEGED.contains(role) ? Tone.WARNING : Tone.NEUTRAL)));
+        return roles;
+    }
+
     private Component status(Person person) {
-        var badge = new Span(person.locked() ? "LOCKED" : person.status().name());
-        badge.getElement().getThemeList().add("badge " + (person.locked() || person.status() != PersonStatus.ACTIVE
-                ? "error" : "success"));
-        return badge;
+        return Badges.of(person.locked() ? "Locked" : Words.of(person.status()),
+                person.locked() || person.status() != PersonStatus.ACTIVE ? Tone.ERROR : Tone.SUCCESS);
     }
 
     private Component actions(Person person) {
         var edit = new Button("Edit", e -> editDialog(person).open());
-        var unlock = new Button("Unlock", e -> run(() -> people.unlock(person.username()), person.username() + " unlocked."));
+        var unlock = new Button("Unlock", e -> {
+            if (Refusals.attempt(() -> people.unlock(person.username()))) {
+                Notices.success(person.username() + " unlocked.");
+            }
+            refresh();
+        });
         unlock.setVisible(person.locked());
         unlock.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         return new HorizontalLayout(edit, unlock);
@@ -99,42 +120,38 @@ public class PeopleView extends VerticalLayout {
         var dialog = new Dialog("Edit " + person.displayName());
         var roles = new CheckboxGroup<String>("Roles");
         roles.setItems(Roles.ALL);
+        roles.setItemLabelGenerator(role -> Words.of(role));
         roles.setValue(person.roles());
         roles.setItemEnabledProvider(role -> !Roles.EMPLOYEE.equals(role));
         var status = new Select<PersonStatus>();
         status.setLabel("Status");
         status.setItems(PersonStatus.values());
         status.setValue(person.status());
+        status.setItemLabelGenerator(s -> Words.of(s));
+        var errors = new FormErrors("person-error", Map.of("roles", roles, "status", status));
         var save = new Button("Save", e -> {
-            run(() -> {
+            if (errors.attempt(() -> {
                 if (!roles.getValue().equals(person.roles())) {
                     people.changeRoles(person.username(), new HashSet<>(roles.getValue()));
                 }
                 if (status.getValue() != person.status()) {
                     people.changeStatus(person.username(), status.getValue());
                 }
-            }, person.displayName() + " updated.");
-            dialog.close();
+            })) {
+                Notices.success(person.displayName() + " updated.");
+                dialog.close();
+            }
+            refresh();
         });
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        dialog.add(new VerticalLayout(roles, status));
+        dialog.add(new VerticalLayout(roles, status, errors.line()));
         dialog.getFooter().add(new Button("Cancel", e -> dialog.close()), save);
         return dialog;
     }
 
-    private void run(Runnable change, String done) {
-        try {
-            change.run();
-            Notification.show(done, 3000, Notification.Position.TOP_CENTER).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
-        } catch (InvalidInputException | ConflictException | NotFoundException e) {
-            Notification.show(e.getMessage(), 6000, Notification.Position.TOP_CENTER)
-                    .addThemeVariants(NotificationVariant.LUMO_ERROR);
-        }
-        refresh();
-    }
-
     private void refresh() {
         all = people.list();
+        names = all.stream().collect(Collectors.toMap(Person::username, Person::displayName));
         filter();
     }
 

@@ -55,19 +55,19 @@ public class KeyLifecycle {
 
     public ManagedKeyEntity create(NewKey request, String actor) {
         if (request.alias() == null || !ALIAS.matcher(request.alias()).matches()) {
-            throw new InvalidInputException("An alias is 3 to 64 characters: lower-case letters, digits and '-', "
+            throw new InvalidInputException("alias", "An alias is 3 to 64 characters: lower-case letters, digits and '-', "
                     + "starting with a letter.");
         }
         if (request.purpose() == null || request.sensitivity() == null) {
-            throw new InvalidInputException("A key needs a purpose (ENCRYPT, SIGN, MAC, WRAP) and a sensitivity "
+            throw new InvalidInputException("purpose", "A key needs a purpose (ENCRYPT, SIGN, MAC, WRAP) and a sensitivity "
                     + "(LOW, MEDIUM, HIGH, CRITICAL).");
         }
         KeyAlgorithm algorithm = AlgorithmPolicy.check(request.algorithm(), request.purpose());
         if (!people.isActive(request.owner())) {
-            throw new InvalidInputException("The owner must be an active person; '" + request.owner() + "' is not.");
+            throw new InvalidInputException("owner", "The owner must be an active person; '" + request.owner() + "' is not.");
         }
         if (request.description() != null && request.description().length() > 1000) {
-            throw new InvalidInputException("A description is at most 1000 characters.");
+            throw new InvalidInputException("description", "A description is at most 1000 characters.");
         }
         if (keys.findByAlias(request.alias()).isPresent()) {
             throw new ConflictException("The alias '" + request.alias() + "' is taken.");
@@ -90,10 +90,10 @@ public class KeyLifecycle {
      */
     public ManagedKeyEntity transition(String alias, KeyState to, String reason, String actor, boolean securityOfficer) {
         if (to == null) {
-            throw new InvalidInputException("Say which state the key should move to.");
+            throw new InvalidInputException("state", "Say which state the key should move to.");
         }
         if (reason == null || reason.isBlank() || reason.length() > 1000) {
-            throw new InvalidInputException("Give a reason (1 to 1000 characters); it is kept in the key's history.");
+            throw new InvalidInputException("reason", "Give a reason (1 to 1000 characters); it is kept in the key's history.");
         }
         ManagedKeyEntity key = load(alias);
         KeyState from = key.state();
@@ -140,7 +140,7 @@ public class KeyLifecycle {
      */
     public ManagedKeyEntity rotate(String alias, String reason, String actor, boolean securityOfficer) {
         if (reason == null || reason.isBlank() || reason.length() > 1000) {
-            throw new InvalidInputException("Give a reason (1 to 1000 characters); it is kept in the audit log.");
+            throw new InvalidInputException("reason", "Give a reason (1 to 1000 characters); it is kept in the audit log.");
         }
         ManagedKeyEntity key = load(alias);
         if (!securityOfficer && !actor.equals(key.owner())) {

@@ -11,8 +11,6 @@ import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -24,11 +22,16 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
-import dev.keyward.common.ConflictException;
-import dev.keyward.common.InvalidInputException;
-import dev.keyward.common.NotFoundException;
+import dev.keyward.common.ui.Badges.Tone;
+import dev.keyward.common.ui.Badges;
+import dev.keyward.common.ui.FormErrors;
+import dev.keyward.common.ui.Notices;
+import dev.keyward.common.ui.PersonLabel;
+import dev.keyward.common.ui.RowDetails;
+import dev.keyward.common.ui.ViewerTime;
 import dev.keyward.hsm.KeyAlgorithm;
 import dev.keyward.identity.CurrentUser;
+import dev.keyward.identity.PeopleService;
 import dev.keyward.identity.Roles;
 import dev.keyward.keys.KeyFilter;
 import dev.keyward.keys.KeyPurpose;
@@ -41,9 +44,10 @@ import jakarta.annotation.security.PermitAll;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Predicate;
-import org.springframework.security.access.AccessDeniedException;
 
 /**
  * The key inventory: everyone sees the catalogue; security officers create keys; the detail offers exactly the
@@ -59,7 +63,10 @@ public class KeysView extends VerticalLayout {
     static final Duration DUE_SOON = Duration.ofDays(60);
 
     private final KeyService keys;
+    private final PeopleService people;
     private final CurrentUser currentUser;
+    /** Owners' display names, asked once per owner as pages of keys come in. */
+    private final Map<String, String> ownerNames = new HashMap<>();
     private final Clock clock;
     private final Grid<ManagedKey> grid = new Grid<>();
     private final HorizontalLayout counts = new HorizontalLayout();
@@ -69,8 +76,9 @@ public class KeysView extends VerticalLayout {
     private final TextField owner = new TextField("Owner");
     private final Checkbox overdueOnly = new Checkbox("Overdue only");
 
-    KeysView(KeyService keys, CurrentUser currentUser, Clock clock) {
+    KeysView(KeyService keys, PeopleService people, CurrentUser currentUser, Clock clock) {
         this.keys = keys;
+        this.people = people;
         this.currentUser = currentUser;
         this.clock = clock;
         setSizeFull();
@@ -83,6 +91,7 @@ public class KeysView extends VerticalLayout {
         sensitivity.setItems(Sensitivity.values());
         sensitivity.setEmptySelectionAllowed(true);
         sensitivity.setEmptySelectionCaption("Any");
+        state.setId("key-state-filter");
         search.setId("key-search");
         search.setPlaceholder("alias or description");
         search.setValueChangeMode(ValueChangeMode.LAZY);
@@ -99,29 +108,61 @@ public class KeysView extends VerticalLayout {
         create.setId("create-key");
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         create.setVisible(currentUser.hasRole(Roles.SECURITY_OFFICER));
-        var filters = new HorizontalLayout(search, state, sensitivity, owner, overdueOnly);
-        filters.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
-        filters.setWrap(true);
-        var title = new HorizontalLayout(new H2("Keys"), create);
-        title.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
-        counts.setId("key-counts");
-        counts.setWrap(true);
-        add(title, counts, filters, grid());
+        add(title(create), counts, filters(), grid());
         refresh();
     }
 
+    private Component title(Button create) {
+        var title = new HorizontalLayout(new H2("Keys"), create);
+        title.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
+        title.setWrap(true);
+        counts.setId("key-counts");
+        counts.setWrap(true);
+        return title;
+    }
+
+    /** Search stays in view; on a phone the other filters fold behind "More filters" so the keys stay on screen. */
+    private Component filters() {
+        var more = new HorizontalLayout(state, sensitivity, owner, overdueOnly);
+        more.setId("key-filters-more");
+        more.addClassName("kw-filters-more");
+        more.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+        more.setWrap(true);
+        more.setPadding(false);
+        var toggle = new Button("More filters", VaadinIcon.FILTER.create());
+        toggle.setId("key-filters-toggle");
+        toggle.addClassName("kw-phone-only");
+        toggle.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        toggle.getElement().setAttribute("aria-controls", "key-filters-more");
+        toggle.getElement().setAttribute("aria-expanded", "false");
+        toggle.addClickListener(e -> {
+            boolean open = !more.getElement().hasAttribute("data-open");
+            more.getElement().setAttribute("data-open", open);
+            toggle.getElement().setAttribute("aria-expanded", String.valueOf(open));
+            toggle.setText(open ? "Fewer filters" : "More filters");
+        });
+        var filters = new HorizontalLayout(search, toggle, more);
+        filters.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+        filters.setWrap(true);
+        return filters;
+    }
+
+
     private Component grid() {
         grid.setId("keys");
-        grid.addColumn(ManagedKey::alias).setHeader("Alias").setSortable(true).setFlexGrow(2);
-        grid.addColumn(ManagedKey::algorithm).setHeader("Algorithm");
-        grid.addColumn(ManagedKey::purpose).setHeader("Purpose");
-        grid.addColumn(ManagedKey::sensitivity).setHeader("Sensitivity").setSortable(true);
-        grid.addColumn(ManagedKey::owner).setHeader("Owner").setSortable(true);
-        grid.addComponentColumn(k -> badge(k.state().label(), stateTheme(k.state()))).setHeader("State").setAutoWidth(true);
-        grid.addColumn(k -> k.versions().isEmpty() ? "" : current(k).kcv()).setHeader("KCV");
-        grid.addComponentColumn(this::expiry).setHeader("Expires");
+        // The alias is what people look for: it stays in view (frozen) and takes the space left; the other columns are
+        // as wide as their longest value (a key check value is a version's detail, in the key's dialog).
+        grid.addColumn(ManagedKey::alias).setHeader("Alias").setSortable(true).setWidth("11rem").setFlexGrow(1)
+                .setFrozen(true).setTooltipGenerator(ManagedKey::alias);
+        grid.addComponentColumn(k -> Badges.of(k.state().label(), stateTone(k.state()))).setHeader("State")
+                .setWidth("9.5rem").setFlexGrow(0);
+        grid.addColumn(k -> k.algorithm() + " · " + k.purpose()).setHeader("Type").setWidth("11rem").setFlexGrow(0);
+        grid.addColumn(ManagedKey::sensitivity).setHeader("Sensitivity").setSortable(true).setWidth("8.5rem").setFlexGrow(0);
+        grid.addColumn(k -> owner(k.owner())).setHeader("Owner").setSortable(true).setWidth("11rem").setFlexGrow(0)
+                .setTooltipGenerator(k -> owner(k.owner()));
+        grid.addComponentColumn(this::expiry).setHeader("Expires").setWidth("7rem").setFlexGrow(0);
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
-        grid.addItemClickListener(e -> detail(e.getItem().alias()).open());
+        RowDetails.open(grid, k -> detail(k.alias()).open());
         grid.setSizeFull();
         return grid;
     }
@@ -133,9 +174,15 @@ public class KeysView extends VerticalLayout {
         Instant end = current(key).originatorUsageEnd();
         Duration left = Duration.between(clock.instant(), end);
         if (left.isNegative()) {
-            return badge("overdue " + (-left.toDays()) + " d", "error");
+            return Badges.of("overdue " + (-left.toDays()) + " d", Tone.ERROR);
         }
-        return left.compareTo(DUE_SOON) < 0 ? badge("in " + left.toDays() + " d", "contrast") : new Span("in " + left.toDays() + " d");
+        return left.compareTo(DUE_SOON) < 0 ? Badges.of("in " + left.toDays() + " d", Tone.NEUTRAL)
+                : new Span("in " + left.toDays() + " d");
+    }
+
+    private String owner(String username) {
+        ownerNames.computeIfAbsent(username, u -> people.displayNames(List.of(u)).getOrDefault(u, ""));
+        return PersonLabel.of(username, ownerNames);
     }
 
     private Dialog createDialog() {
@@ -161,19 +208,25 @@ public class KeysView extends VerticalLayout {
         var keyOwner = new TextField("Owner (username)");
         keyOwner.setId("new-key-owner");
         var description = new TextArea("Description");
+        description.setId("new-key-description");
         description.setMaxLength(1000);
-        var save = new Button("Create", e -> run(() -> {
+        var errors = new FormErrors("new-key-error", Map.of("alias", alias, "purpose", purpose, "algorithm", algorithm,
+                "sensitivity", level, "owner", keyOwner, "description", description));
+        var save = new Button("Create", e -> errors.attempt(() -> {
             var created = keys.create(new NewKey(alias.getValue().strip(), algorithm.getValue().name(), purpose.getValue(),
                     level.getValue(), keyOwner.getValue().strip(), description.getValue()));
             dialog.close();
             refresh();
-            notify("Key " + created.alias() + " created (KCV " + current(created).kcv() + ").", NotificationVariant.LUMO_SUCCESS);
+            Notices.success("Key " + created.alias() + " created (KCV " + current(created).kcv() + ").");
         }));
         save.setId("save-key");
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        dialog.add(new FormLayout(alias, purpose, algorithm, level, keyOwner, description));
+        var form = new FormLayout(alias, purpose, algorithm, level, keyOwner, description, errors.line());
+        form.setColspan(errors.line(), 2);
+        dialog.add(form);
         dialog.getFooter().add(new Button("Cancel", e -> dialog.close()), save);
         dialog.setWidth("40rem");
+        dialog.setMaxWidth("100%");
         return dialog;
     }
 
@@ -182,10 +235,13 @@ public class KeysView extends VerticalLayout {
         var dialog = new Dialog(key.alias());
         var body = new VerticalLayout();
         body.setPadding(false);
-        var stateBadge = badge(key.state().label(), stateTheme(key.state()));
+        var stateBadge = Badges.of(key.state().label(), stateTone(key.state()));
         stateBadge.setId("key-detail-state");
-        body.add(new HorizontalLayout(stateBadge, new Span(key.algorithm() + " · " + key.purpose() + " · "
-                + key.sensitivity() + " · owner " + key.owner() + " · grants up to " + key.maxGrantDays() + " days")));
+        var facts = new HorizontalLayout(stateBadge, new Span(key.algorithm() + " · " + key.purpose() + " · "
+                + key.sensitivity() + " · owner " + owner(key.owner())
+                + " · grants up to " + key.maxGrantDays() + " days"));
+        facts.setWrap(true);
+        body.add(facts);
         if (key.description() != null && !key.description().isBlank()) {
             body.add(new Span(key.description()));
         }
@@ -197,13 +253,14 @@ public class KeysView extends VerticalLayout {
             versions.addColumn(ManagedKey.Version::number).setHeader("Version").setWidth("6rem").setFlexGrow(0);
             versions.addColumn(ManagedKey.Version::kcv).setHeader("KCV");
             versions.addColumn(ManagedKey.Version::hsmLabel).setHeader("HSM label").setFlexGrow(2);
-            versions.addColumn(v -> day(v.originatorUsageEnd())).setHeader("Originator use until");
-            versions.addColumn(v -> day(v.recipientUsageEnd())).setHeader("Recipient use until");
+            versions.addColumn(v -> ViewerTime.day(v.originatorUsageEnd())).setHeader("Originator use until");
+            versions.addColumn(v -> ViewerTime.day(v.recipientUsageEnd())).setHeader("Recipient use until");
             versions.setItems(key.versions());
             versions.setAllRowsVisible(true);
             var history = new Grid<ManagedKey.StateChange>();
-            history.addColumn(c -> day(c.at())).setHeader("When");
-            history.addColumn(c -> (c.from() == null ? "" : c.from() + " → ") + c.to()).setHeader("Change").setFlexGrow(2);
+            history.addColumn(c -> ViewerTime.minute(c.at())).setHeader("When").setAutoWidth(true);
+            history.addColumn(c -> (c.from() == null ? "" : c.from().label() + " → ") + c.to().label()).setHeader("Change")
+                    .setFlexGrow(2);
             history.addColumn(ManagedKey.StateChange::by).setHeader("By");
             history.addColumn(ManagedKey.StateChange::reason).setHeader("Why").setFlexGrow(2);
             history.setItems(key.history());
@@ -211,8 +268,9 @@ public class KeysView extends VerticalLayout {
             body.add(versions, history);
         }
         var actions = new HorizontalLayout();
+        actions.setWrap(true);
         // The access module's views, by route: keys does not depend on access.
-        if (key.state() == KeyState.ACTIVE) {
+        if (key.state() == KeyState.ACTIVE && !currentUser.hasRole(Roles.AUDITOR)) { // auditors request no access
             var request = new Button("Request access", VaadinIcon.UNLOCK.create(),
                     e -> dialog.getUI().ifPresent(ui -> ui.navigate("request-access", QueryParameters.of("key", key.alias()))));
             request.setId("request-access-to-key");
@@ -241,6 +299,7 @@ public class KeysView extends VerticalLayout {
         dialog.add(body);
         dialog.getFooter().add(new Button("Close", e -> dialog.close()));
         dialog.setWidth("60rem");
+        dialog.setMaxWidth("100%");
         return dialog;
     }
 
@@ -257,16 +316,17 @@ public class KeysView extends VerticalLayout {
         var reason = new TextArea("Reason (kept in the key's history)");
         reason.setId("transition-reason");
         reason.setWidthFull();
-        var confirm = new Button(label(target), e -> run(() -> {
+        var errors = new FormErrors("transition-error", Map.of("reason", reason));
+        var confirm = new Button(label(target), e -> errors.attempt(() -> {
             keys.transition(key.alias(), target, reason.getValue());
             dialog.close();
             detail.close();
             refresh();
-            notify(key.alias() + " is now " + target + ".", NotificationVariant.LUMO_SUCCESS);
+            Notices.success(key.alias() + " is now " + target.label() + ".");
         }));
         confirm.setId("confirm-transition");
         confirm.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        dialog.add(reason);
+        dialog.add(reason, errors.line());
         dialog.getFooter().add(new Button("Cancel", e -> dialog.close()), confirm);
         dialog.setWidth("30rem");
         return dialog;
@@ -286,10 +346,10 @@ public class KeysView extends VerticalLayout {
 
     private void refresh() {
         counts.removeAll();
-        keys.countByState().forEach((s, n) -> counts.add(badge(s + " " + n, stateTheme(s))));
+        keys.countByState().forEach((s, n) -> counts.add(Badges.of(s.label() + " " + n, stateTone(s))));
         long overdue = keys.count(new KeyFilter(null, null, null, null, null, true));
         if (overdue > 0) {
-            counts.add(badge("OVERDUE " + overdue, "error"));
+            counts.add(Badges.of("Overdue " + overdue, Tone.ERROR));
         }
         filter();
     }
@@ -306,38 +366,16 @@ public class KeysView extends VerticalLayout {
         return value == null || value.isBlank() ? null : value.strip();
     }
 
-    private void run(Runnable change) {
-        try {
-            change.run();
-        } catch (InvalidInputException | ConflictException | NotFoundException | AccessDeniedException e) {
-            notify(e.getMessage(), NotificationVariant.LUMO_ERROR);
-        }
-    }
-
-    private static void notify(String text, NotificationVariant variant) {
-        Notification.show(text, 6000, Notification.Position.TOP_CENTER).addThemeVariants(variant);
-    }
-
     private static ManagedKey.Version current(ManagedKey key) {
         return key.versions().get(key.versions().size() - 1);
     }
 
-    private static Span badge(String text, String theme) {
-        var span = new Span(text);
-        span.getElement().getThemeList().add("badge " + theme);
-        return span;
-    }
-
-    private static String stateTheme(KeyState state) {
+    private static Tone stateTone(KeyState state) {
         return switch (state) {
-            case ACTIVE -> "success";
-            case PRE_ACTIVATION, SUSPENDED -> "contrast";
-            case COMPROMISED, DESTROY_SCHEDULED, DESTROYED -> "error";
-            case DEACTIVATED -> "";
+            case ACTIVE -> Tone.SUCCESS;
+            case PRE_ACTIVATION, SUSPENDED -> Tone.NEUTRAL;
+            case COMPROMISED, DESTROY_SCHEDULED, DESTROYED -> Tone.ERROR;
+            case DEACTIVATED -> Tone.PLAIN;
         };
-    }
-
-    private static String day(Instant instant) {
-        return instant == null ? "—" : instant.toString().substring(0, 10);
     }
 }

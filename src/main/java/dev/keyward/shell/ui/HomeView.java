@@ -12,10 +12,12 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import dev.keyward.common.ui.Words;
 import dev.keyward.identity.ApiTokenService;
 import dev.keyward.identity.PasskeyService;
 import dev.keyward.identity.PeopleService;
 import dev.keyward.identity.Person;
+import dev.keyward.identity.Roles;
 import dev.keyward.keys.KeyService;
 import jakarta.annotation.security.PermitAll;
 import java.time.Clock;
@@ -38,7 +40,7 @@ public class HomeView extends VerticalLayout {
 
         var cards = new FlexLayout(
                 card("Your roles", String.valueOf(me.roles().size()),
-                        me.roles().stream().sorted().collect(Collectors.joining(", "))),
+                        me.roles().stream().sorted().map(Words::of).collect(Collectors.joining(", "))),
                 card("Your team", String.valueOf(reports.size()), reports.isEmpty()
                         ? "Nobody reports to you."
                         : reports.stream().map(Person::displayName).collect(Collectors.joining(", "))),
@@ -50,7 +52,8 @@ public class HomeView extends VerticalLayout {
         cards.setFlexWrap(FlexLayout.FlexWrap.WRAP);
         cards.getStyle().set("gap", "var(--lumo-space-m)");
         add(greeting, new Paragraph(me.department() == null ? "" : me.department()
-                + (me.managerUsername() == null ? "" : " · reports to " + me.managerUsername())), nextStep(), cards);
+                + (me.managerUsername() == null ? "" : " · reports to " + me.managerUsername())),
+                me.hasRole(Roles.AUDITOR) ? auditorStep() : nextStep(), cards);
     }
 
     /** The first thing most people come for: access to a key. */
@@ -61,6 +64,17 @@ public class HomeView extends VerticalLayout {
         var step = new Div(new Paragraph("Need to use a key? Ask for access: name the key, what you need to do with it "
                 + "and why. Your manager and the key's owner decide with their passkeys, and you follow every step "
                 + "under My requests."), request);
+        step.addClassName("kw-next-step");
+        return step;
+    }
+
+    /** Auditors use no keys; what they come for is the evidence. */
+    private static Component auditorStep() {
+        var audit = new Anchor("audit", "Open the audit log");
+        audit.setId("home-audit");
+        audit.addClassName("kw-empty-action");
+        var step = new Div(new Paragraph("As an auditor you see every key, who may use it and every security event, "
+                + "and you can verify that the audit log is intact. You do not request or approve access yourself."), audit);
         step.addClassName("kw-next-step");
         return step;
     }

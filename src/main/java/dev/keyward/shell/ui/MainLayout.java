@@ -19,9 +19,12 @@ import com.vaadin.flow.server.menu.MenuConfiguration;
 import com.vaadin.flow.server.menu.MenuEntry;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import dev.keyward.approvals.ApprovalService;
+import dev.keyward.common.ui.Words;
 import dev.keyward.identity.PeopleService;
 import dev.keyward.identity.Person;
+import dev.keyward.identity.Roles;
 import jakarta.annotation.security.PermitAll;
+import java.util.stream.Collectors;
 
 /**
  * The frame around every signed-in view. The menu lists the views annotated with {@code @Menu} that the
@@ -41,7 +44,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         var title = new H1("Keyward");
         title.getStyle().set("font-size", "var(--lumo-font-size-l)").set("margin", "0");
 
-        var roles = new Span(" · " + String.join(", ", me.roles().stream().sorted().toList()));
+        var roles = new Span(" · " + me.roles().stream().sorted().map(Words::of).collect(Collectors.joining(", ")));
         roles.addClassName("kw-roles"); // hidden on a phone (keyward.css)
         var who = new Span(new Span(me.displayName()), roles);
         who.setId("signed-in-as");
@@ -62,6 +65,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         bellCount.setId("notification-count");
         bellCount.getElement().getThemeList().add("badge error pill small");
         bell.setSuffixComponent(bellCount);
+        bell.setVisible(!me.hasRole(Roles.AUDITOR)); // auditors decide nothing
 
         var header = new HorizontalLayout(new DrawerToggle(), title, who, bell, signOut);
         header.setWidthFull();
@@ -77,6 +81,9 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
     /** The bell shows how many decisions wait for the signed-in person; it is refreshed on every navigation. */
     @Override
     public void afterNavigation(AfterNavigationEvent event) {
+        if (!bell.isVisible()) {
+            return;
+        }
         int waiting = approvals.inbox().size();
         bellCount.setText(String.valueOf(waiting));
         bellCount.setVisible(waiting > 0);

@@ -11,6 +11,8 @@ import com.vaadin.flow.router.HasErrorParameter;
 import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.ParentLayout;
+import com.vaadin.flow.spring.security.AuthenticationContext;
+import dev.keyward.identity.Roles;
 import jakarta.annotation.security.PermitAll;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -25,12 +27,15 @@ public class NotFoundView extends VerticalLayout implements HasErrorParameter<No
 
     private final Paragraph text = new Paragraph();
 
-    public NotFoundView() {
+    public NotFoundView(AuthenticationContext authentication) {
         setId("not-found");
         var home = new Anchor("", "Go to the home page");
         home.setId("not-found-home");
-        var request = new Anchor("request-access", "Request access to a key");
-        add(new H2("This page is not here for you"), text, new HorizontalLayout(home, request));
+        var ways = new HorizontalLayout(home);
+        if (!authentication.hasRole(Roles.AUDITOR)) {
+            ways.add(new Anchor("request-access", "Request access to a key"));
+        }
+        add(new H2("This page is not here for you"), text, ways);
     }
 
     @Override

@@ -1,20 +1,16 @@
 package dev.keyward.shell.ui;
 
 import com.vaadin.flow.component.UI;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.server.ErrorEvent;
 import com.vaadin.flow.server.ErrorHandler;
 import com.vaadin.flow.server.ServiceInitEvent;
 import com.vaadin.flow.server.VaadinServiceInitListener;
-import dev.keyward.common.ConflictException;
-import dev.keyward.common.InvalidInputException;
-import dev.keyward.common.NotFoundException;
+import dev.keyward.common.ui.Notices;
+import dev.keyward.common.ui.Refusals;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -35,12 +31,8 @@ class ViewErrors implements VaadinServiceInitListener {
 
     /** The text for the person; an unexpected error is logged here under the reference it names. */
     static String messageFor(Throwable error) {
-        if (error instanceof InvalidInputException || error instanceof ConflictException
-                || error instanceof NotFoundException) {
-            return error.getMessage();
-        }
-        if (error instanceof AccessDeniedException) {
-            return "You may not do this.";
+        if (Refusals.isRefusal(error)) {
+            return Refusals.message(error);
         }
         byte[] bytes = new byte[4];
         REFERENCES.nextBytes(bytes);
@@ -57,8 +49,7 @@ class ViewErrors implements VaadinServiceInitListener {
         public void error(ErrorEvent event) {
             String message = messageFor(event.getThrowable());
             if (UI.getCurrent() != null) {
-                Notification.show(message, 8000, Notification.Position.TOP_CENTER)
-                        .addThemeVariants(NotificationVariant.LUMO_ERROR);
+                Notices.error(message);
             }
         }
     }

@@ -57,6 +57,11 @@ class FirstScreensBrowserTest extends IntegrationTest {
             assertThat(form.errorAt("request-justification")).contains("at least 20 characters");
             browser.screenshot("request-access-field-error");
 
+            var security = LayoutPage.open(browser, "my-security");
+            security.type("token-name", " ");
+            security.click("create-token");
+            assertThat(security.errorAt("token-name")).startsWith("A token name is 1 to");
+
             for (String address : new String[] {"audit", "people", "no-such-page"}) {
                 var page = LayoutPage.open(browser, address);
                 assertThat(page.text("not-found")).as(address).contains("There is no page at /" + address,

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -45,6 +46,11 @@ public final class Browser implements AutoCloseable {
         }
         driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
         authenticator = newAuthenticator();
+    }
+
+    /** Makes this tab's pages see {@code zoneId} as the browser's time zone (as a person abroad would). */
+    public void useTimeZone(String zoneId) {
+        driver.executeCdpCommand("Emulation.setTimezoneOverride", Map.of("timezoneId", zoneId));
     }
 
     /** Swaps in a new, empty authenticator, as if the person picked up a second device. */

@@ -4,6 +4,7 @@ import java.time.Duration;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -17,6 +18,12 @@ public final class Pages {
 
     static WebElement await(Browser browser, By by) {
         return new WebDriverWait(browser.driver(), WAIT).until(ExpectedConditions.visibilityOfElementLocated(by));
+    }
+
+    /** The error shown at a Vaadin field once it is marked invalid (waits for it). */
+    static String fieldError(Browser browser, WebElement field) {
+        new WebDriverWait(browser.driver(), WAIT).until(d -> field.getDomAttribute("invalid") != null);
+        return field.getDomProperty("errorMessage");
     }
 
     static void type(WebElement vaadinField, String text) {
@@ -212,7 +219,7 @@ public final class Pages {
             new WebDriverWait(browser.driver(), WAIT).until(d -> d.findElement(By.id("people"))
                     .findElements(By.xpath(".//vaadin-button[normalize-space(text())='Unlock']")).stream()
                     .filter(WebElement::isDisplayed).findFirst().orElse(null)).click();
-            new WebDriverWait(browser.driver(), WAIT).until(d -> !rowsText().contains("LOCKED"));
+            new WebDriverWait(browser.driver(), WAIT).until(d -> !rowsText().contains("Locked"));
         }
     }
 
@@ -228,6 +235,11 @@ public final class Pages {
         public String rowsText() {
             return Pages.await(browser, By.id("audit-entries")).findElements(By.cssSelector("vaadin-grid-cell-content"))
                     .stream().map(WebElement::getText).reduce("", (a, b) -> a + " | " + b);
+        }
+
+        public void filterByActor(String actor) {
+            type(Pages.await(browser, By.id("filter-actor")), actor);
+            Pages.await(browser, By.id("apply-filters")).click();
         }
 
         public void filterByAction(String action) {
@@ -319,6 +331,41 @@ public final class Pages {
             Pages.await(browser, By.id("confirm-transition")).click();
         }
 
+        /** Tries to create a key the service refuses; returns the error shown at {@code fieldId}, then closes the form. */
+        public String createRefused(String alias, String owner, String fieldId) {
+            Pages.await(browser, By.id("create-key")).click();
+            type(Pages.await(browser, By.id("new-key-alias")), alias);
+            type(Pages.await(browser, By.id("new-key-owner")), owner);
+            Pages.await(browser, By.id("save-key")).click();
+            String error = fieldError(browser, Pages.await(browser, By.id(fieldId)));
+            new Actions(browser.driver()).sendKeys(Keys.ESCAPE).perform();
+            new WebDriverWait(browser.driver(), WAIT).until(ExpectedConditions.invisibilityOfElementLocated(By.id("save-key")));
+            return error;
+        }
+
+        /** Opens a key's detail from the keyboard: its row focused, then Enter. Returns the detail's header. */
+        public String openDetailWithKeyboard(String alias) {
+            search(alias);
+            WebElement grid = Pages.await(browser, By.id("keys"));
+            browser.driver().executeScript("[...arguments[0].shadowRoot.querySelectorAll('#items tr')]"
+                    + ".filter(row => !row.hidden).map(row => row.querySelector('td'))"
+                    + ".find(td => td && td.querySelector('slot').assignedNodes()[0].textContent.trim() === arguments[1])"
+                    + ".focus();", grid, alias);
+            new Actions(browser.driver()).sendKeys(Keys.ENTER).perform();
+            Pages.await(browser, By.id("key-detail-state"));
+            return browser.driver().findElement(By.tagName("vaadin-dialog")).getDomProperty("headerTitle");
+        }
+
+        /** Whether the alias cell shows the whole alias (nothing cut off with "..."). */
+        public boolean showsWholeAlias(String alias) {
+            search(alias);
+            WebElement cell = Pages.await(browser, By.id("keys")).findElements(By.cssSelector("vaadin-grid-cell-content"))
+                    .stream().filter(c -> c.getText().equals(alias)).findFirst().orElseThrow();
+            return (Boolean) browser.driver().executeScript(
+                    "return arguments[0].scrollWidth <= arguments[0].clientWidth && arguments[0].getBoundingClientRect().right"
+                            + " <= window.innerWidth;", cell);
+        }
+
         public void waitForState(String alias, String state) {
             new WebDriverWait(browser.driver(), WAIT).until(d -> row(alias).contains(state));
         }
@@ -368,9 +415,7 @@ public final class Pages {
 
         /** The error shown at a field once it is marked invalid (waits for it), e.g. {@code request-key}. */
         public String errorAt(String fieldId) {
-            WebElement field = Pages.await(browser, By.id(fieldId));
-            new WebDriverWait(browser.driver(), WAIT).until(d -> field.getDomAttribute("invalid") != null);
-            return field.getDomProperty("errorMessage");
+            return fieldError(browser, Pages.await(browser, By.id(fieldId)));
         }
 
         /** Fills in and submits the form for the key already chosen. */
@@ -434,6 +479,34 @@ public final class Pages {
             // A notification of an earlier step may still cover the button; a script click is what a person's click does.
             browser.driver().executeScript("arguments[0].scrollIntoView(); arguments[0].click();", approve);
             new WebDriverWait(browser.driver(), WAIT).until(d -> d.findElements(card(alias, requester)).isEmpty());
+        }
+
+        /** Waits for the card to appear (the page looks for new decisions by itself). */
+        public void awaitCard(String alias, String requester) {
+            Pages.await(browser, card(alias, requester));
+        }
+
+        /** Whether the card leaves the page within {@code wait} without anybody reloading it. */
+        public boolean cardGoneWithin(String alias, String requester, Duration wait) {
+            try {
+                new WebDriverWait(browser.driver(), wait).until(d -> d.findElements(card(alias, requester)).isEmpty());
+                return true;
+            } catch (org.openqa.selenium.TimeoutException e) {
+                return false;
+            }
+        }
+
+        /** The right edge of the card's rightmost decision button, in CSS pixels from the window's left edge. */
+        public int buttonsRightEdge(String alias, String requester) {
+            return Pages.await(browser, card(alias, requester)).findElements(By.cssSelector("vaadin-button")).stream()
+                    .mapToInt(b -> b.getRect().getX() + b.getRect().getWidth()).max().orElseThrow();
+        }
+
+        /** Rejects without a comment; returns the error shown at the comment field. */
+        public String rejectWithoutComment(String alias, String requester) {
+            WebElement card = Pages.await(browser, card(alias, requester));
+            browser.driver().executeScript("arguments[0].click();", card.findElement(By.cssSelector("vaadin-button.reject")));
+            return fieldError(browser, card.findElement(By.cssSelector(".approval-comment")));
         }
 
         private static By card(String alias, String requester) {
@@ -540,6 +613,22 @@ public final class Pages {
 
         public String text(String id) {
             return Pages.await(browser, By.id(id)).getText();
+        }
+
+        public String menuText() {
+            return Pages.await(browser, By.id("main-menu")).getText();
+        }
+
+        public String errorAt(String fieldId) {
+            return fieldError(browser, Pages.await(browser, By.id(fieldId)));
+        }
+
+        public void type(String fieldId, String text) {
+            Pages.type(Pages.await(browser, By.id(fieldId)), text);
+        }
+
+        public void click(String id) {
+            Pages.await(browser, By.id(id)).click();
         }
 
         public boolean shows(String id) {
