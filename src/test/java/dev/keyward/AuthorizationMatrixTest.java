@@ -5,12 +5,15 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AccessAnnotationChecker;
+import dev.keyward.common.ui.HiddenFrom;
 import dev.keyward.support.DemoTokens;
 import dev.keyward.support.IntegrationTest;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -96,7 +99,8 @@ class AuthorizationMatrixTest extends IntegrationTest {
             for (int i = 0; i < CALLERS.size(); i++) {
                 Caller caller = CALLERS.get(i);
                 Principal principal = caller.token() == null ? null : () -> caller.name();
-                boolean allowed = checker.hasAccess(view, principal, caller.roles()::contains);
+                boolean allowed = checker.hasAccess(view, principal, caller.roles()::contains)
+                        && !hiddenFrom(view, caller.roles());
                 String actual = allowed ? "allow" : caller.token() == null ? "login" : "deny";
                 if (!actual.equals(row.expected().get(i))) {
                     mismatches.add(row.target() + " as " + caller.name() + ": expected " + row.expected().get(i)
@@ -140,6 +144,12 @@ class AuthorizationMatrixTest extends IntegrationTest {
                 .filter(p -> p.startsWith("/api/"))
                 .forEach(p -> info.getMethodsCondition().getMethods().forEach(m -> endpoints.add("api " + m + " " + p))));
         return endpoints;
+    }
+
+    /** What {@code HiddenFromChecker} adds to the annotations (the browser tests see it work in Vaadin). */
+    private static boolean hiddenFrom(Class<?> view, Collection<String> roles) {
+        HiddenFrom hidden = view.getAnnotation(HiddenFrom.class);
+        return hidden != null && Arrays.stream(hidden.value()).anyMatch(roles::contains);
     }
 
     /** Every @Route class in Keyward, keyed as in the table ("view <path>", the root path as "(home)"). */

@@ -1,6 +1,7 @@
 package dev.keyward.shell.internal;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.catalina.core.StandardHost;
 import org.apache.tomcat.util.buf.EncodedSolidusHandling;
 import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
@@ -10,7 +11,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 
 /**
- * The embedded Tomcat: an encoded slash in a path is passed on to Spring Security's firewall, which refuses it with
+ * The embedded Tomcat: what Tomcat refuses itself is answered as a problem detail on /api; an encoded slash in a path is passed on to Spring Security's firewall, which refuses it with
  * a problem detail, instead of Tomcat's own HTML error page; a body read waits at most {@code readTimeout} for the
  * next piece, and the {@link RequestBodyGuard} reads every body first, within its limits.
  */
@@ -23,6 +24,16 @@ class WebServerSettings {
             connector.setEncodedSolidusHandling(EncodedSolidusHandling.PASS_THROUGH.getValue());
             connector.setProperty("disableUploadTimeout", "false");
             connector.setProperty("connectionUploadTimeout", Long.toString(limits.readTimeout().toMillis()));
+        });
+    }
+
+    /** Requests Tomcat refuses itself are answered by {@link ProblemErrorReportValve}: problem details on /api. */
+    @Bean
+    WebServerFactoryCustomizer<TomcatServletWebServerFactory> tomcatErrorReports() {
+        return factory -> factory.addContextCustomizers(context -> {
+            if (context.getParent() instanceof StandardHost host) {
+                host.setErrorReportValveClass(ProblemErrorReportValve.class.getName());
+            }
         });
     }
 

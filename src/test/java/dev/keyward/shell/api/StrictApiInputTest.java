@@ -6,10 +6,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.keyward.support.DemoTokens;
 import dev.keyward.support.IntegrationTest;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
@@ -81,6 +84,31 @@ class StrictApiInputTest extends IntegrationTest {
         var response = send("GET", path, null, DemoTokens.AUDITOR);
         JsonNode p = assertProblem(response, 400);
         assertThat(p.path("detail").asText()).contains("not allowed");
+    }
+
+    /** Requests Tomcat refuses before any servlet: sent as raw bytes, since an HTTP client would not send them. */
+    @ParameterizedTest
+    @CsvSource({"/api/v1/keys/a|b", "/api/v1/keys/%zz", "/api/v1/keys/a%00b", "/api/v1/keys/{x}"})
+    void addressesTomcatRefusesAreProblemsToo(String path) throws Exception {
+        String response = raw("GET " + path + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: "
+                + DemoTokens.bearer(DemoTokens.AUDITOR) + "\r\nConnection: close\r\n\r\n");
+        assertThat(response).startsWith("HTTP/1.1 400");
+        String headers = response.substring(0, response.indexOf("\r\n\r\n")).toLowerCase(Locale.ROOT);
+        assertThat(headers).contains("content-type: application/problem+json");
+        JsonNode problem = json.readTree(response.substring(response.indexOf("\r\n\r\n") + 4));
+        assertThat(problem.path("status").asInt()).isEqualTo(400);
+        assertThat(problem.path("detail").asText()).contains("percent-encoded");
+
+        String page = raw("GET /keys/a|b HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+        assertThat(page).startsWith("HTTP/1.1 400").doesNotContain("Apache Tomcat");
+    }
+
+    private static String raw(String request) throws Exception {
+        try (var socket = new Socket("127.0.0.1", PORT)) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
     }
 
     @Test
