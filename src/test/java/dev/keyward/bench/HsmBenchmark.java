@@ -6,6 +6,7 @@ import dev.keyward.hsm.HsmBackend;
 import dev.keyward.hsm.KeyAlgorithm;
 import dev.keyward.hsm.internal.Pkcs11HsmBackend;
 import dev.keyward.support.IntegrationTest;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.Key;
@@ -80,8 +81,8 @@ class HsmBenchmark extends IntegrationTest {
         backend.generate(aesLabel, KeyAlgorithm.AES_256);
         backend.generate(ecLabel, KeyAlgorithm.EC_P256);
 
-        double adapterAes = rate(() -> backend.encrypt(aesLabel, KIB, null));
-        double rawAesRate = rate(() -> {
+        Rate adapterAes = rate(() -> backend.encrypt(aesLabel, KIB, null));
+        Rate rawAesRate = rate(() -> {
             byte[] iv = new byte[12];
             random.nextBytes(iv);
             Cipher cipher = provider == null ? Cipher.getInstance("AES/GCM/NoPadding")
@@ -90,9 +91,9 @@ class HsmBenchmark extends IntegrationTest {
             cipher.doFinal(KIB);
         });
         print(name, "aes_gcm_encrypt_1k", adapterAes, rawAesRate);
-        double adapterAesLoaded = rate(THREADS, () -> backend.encrypt(aesLabel, KIB, null));
+        Rate adapterAesLoaded = rate(THREADS, () -> backend.encrypt(aesLabel, KIB, null));
         ThreadLocal<SecureRandom> randoms = ThreadLocal.withInitial(SecureRandom::new); // no lock shared by the threads
-        double rawAesLoaded = rate(THREADS, () -> {
+        Rate rawAesLoaded = rate(THREADS, () -> {
             byte[] iv = new byte[12];
             randoms.get().nextBytes(iv);
             Cipher cipher = provider == null ? Cipher.getInstance("AES/GCM/NoPadding")
@@ -102,8 +103,8 @@ class HsmBenchmark extends IntegrationTest {
         });
         print(name, "aes_gcm_encrypt_1k_" + THREADS + "_threads", adapterAesLoaded, rawAesLoaded);
 
-        double adapterSign = rate(() -> backend.sign(ecLabel, KIB));
-        double rawSign = rate(() -> {
+        Rate adapterSign = rate(() -> backend.sign(ecLabel, KIB));
+        Rate rawSign = rate(() -> {
             Signature signature = provider == null ? Signature.getInstance("SHA256withECDSAinP1363Format")
                     : Signature.getInstance("SHA256withECDSAinP1363Format", provider);
             signature.initSign(rawEc);
@@ -115,9 +116,23 @@ class HsmBenchmark extends IntegrationTest {
         backend.destroy(ecLabel);
     }
 
-    private static void print(String backend, String op, double adapter, double raw) {
-        Benchmarks.print("hsm." + backend + "." + op, "ops_per_s", Math.round(adapter), "raw_ops_per_s", Math.round(raw),
-                "overhead_pct", String.format("%.1f", (raw - adapter) / raw * 100));
+    private static void print(String backend, String op, Rate adapter, Rate raw) {
+        Benchmarks.print("hsm." + backend + "." + op, "ops_per_s", Math.round(adapter.perSecond()),
+                "raw_ops_per_s", Math.round(raw.perSecond()),
+                "overhead_pct", String.format("%.1f", (raw.perSecond() - adapter.perSecond()) / raw.perSecond() * 100),
+                "cpu_us_per_op", String.format("%.1f", adapter.cpuMicrosPerOp()),
+                "raw_cpu_us_per_op", String.format("%.1f", raw.cpuMicrosPerOp()));
+    }
+
+    /**
+     * Throughput, and the process CPU time (all cores; SoftHSM2 runs inside the JVM) each operation cost: where a
+     * token serializes its callers, more threads show as more CPU per operation, not more operations.
+     */
+    record Rate(double perSecond, double cpuMicrosPerOp) {
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     private interface Op {
@@ -125,7 +140,7 @@ class HsmBenchmark extends IntegrationTest {
     }
 
     /** Operations per second of {@code threads} threads running {@code op} together, after a warm-up together. */
-    private static double rate(int threads, Op op) throws Exception {
+    private static Rate rate(int threads, Op op) throws Exception {
         var pool = Executors.newFixedThreadPool(threads);
         try {
             long warmEnd = System.nanoTime() + WARM_UP.toNanos();
@@ -145,22 +160,28 @@ class HsmBenchmark extends IntegrationTest {
                     return n;
                 }));
             }
+            while (System.nanoTime() < start) {
+                Thread.sleep(1);
+            }
+            long cpuStart = processCpuNanos();
             long total = 0;
             for (Future<Long> count : counts) {
                 total += count.get();
             }
-            return total / ((end - start) / 1e9);
+            long cpu = processCpuNanos() - cpuStart;
+            return new Rate(total / ((end - start) / 1e9), cpu / 1e3 / total);
         } finally {
             pool.shutdownNow();
         }
     }
 
     /** Operations per second over MEASURE, after WARM_UP of the same loop. */
-    private static double rate(Op op) throws Exception {
+    private static Rate rate(Op op) throws Exception {
         long warmEnd = System.nanoTime() + WARM_UP.toNanos();
         while (System.nanoTime() < warmEnd) {
             op.run();
         }
+        long cpuStart = processCpuNanos();
         long start = System.nanoTime();
         long end = start + MEASURE.toNanos();
         long n = 0;
@@ -168,6 +189,7 @@ class HsmBenchmark extends IntegrationTest {
             op.run();
             n++;
         }
-        return n / ((System.nanoTime() - start) / 1e9);
+        long cpu = processCpuNanos() - cpuStart;
+        return new Rate(n / ((System.nanoTime() - start) / 1e9), cpu / 1e3 / n);
     }
 }

@@ -13,6 +13,7 @@ import dev.keyward.access.AccessRequest;
 import dev.keyward.access.AccessRequestService;
 import dev.keyward.common.ui.EmptyState;
 import dev.keyward.common.ui.HiddenFrom;
+import dev.keyward.common.ui.RowDetails;
 import dev.keyward.common.ui.ViewerTime;
 import dev.keyward.identity.Roles;
 import jakarta.annotation.security.PermitAll;
@@ -38,7 +39,7 @@ public class MyRequestsView extends VerticalLayout {
         grid.addColumn(r -> ViewerTime.minute(r.createdAt())).setHeader("Requested");
         grid.addColumn(r -> r.outcome() == null ? "waiting for approvers" : r.outcome()).setHeader("Outcome").setFlexGrow(3);
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
-        grid.addItemClickListener(e -> detail(e.getItem().id()));
+        RowDetails.open(grid, r -> detail(r.id()));
         var mine = requests.mine();
         grid.setItems(mine);
         grid.setSizeFull();

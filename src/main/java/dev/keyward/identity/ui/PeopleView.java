@@ -71,16 +71,19 @@ public class PeopleView extends VerticalLayout {
 
     private Component grid() {
         grid.setId("people");
-        // The person wins the width; roles are all shown (privileged ones first, highlighted), never cut to "...".
+        // The person wins the width; roles are all shown (privileged ones first, highlighted, wrapping onto a second
+        // line rather than cut to "..."); the other columns are as wide as their usual content.
         grid.addColumn(p -> p.displayName() + " (" + p.username() + ")").setHeader("Person").setSortable(true)
-                .setComparator(Person::username).setAutoWidth(true).setFlexGrow(1).setFrozen(true);
-        grid.addComponentColumn(this::roles).setHeader("Roles").setAutoWidth(true).setFlexGrow(0);
-        grid.addComponentColumn(this::status).setHeader("Status").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(Person::department).setHeader("Department").setSortable(true).setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(p -> PersonLabel.of(p.managerUsername(), names)).setHeader("Manager").setAutoWidth(true)
-                .setFlexGrow(0);
+                .setComparator(Person::username).setWidth("12rem").setFlexGrow(1).setFrozen(true)
+                .setTooltipGenerator(p -> p.displayName() + " (" + p.username() + ")");
+        grid.addComponentColumn(this::roles).setHeader("Roles").setWidth("11.5rem").setFlexGrow(0);
+        grid.addComponentColumn(this::status).setHeader("Status").setWidth("6.5rem").setFlexGrow(0);
+        grid.addColumn(Person::department).setHeader("Department").setSortable(true).setWidth("8rem").setFlexGrow(0)
+                .setTooltipGenerator(Person::department);
+        grid.addColumn(p -> PersonLabel.of(p.managerUsername(), names)).setHeader("Manager").setWidth("9.5rem")
+                .setFlexGrow(0).setTooltipGenerator(p -> PersonLabel.of(p.managerUsername(), names));
         if (admin) {
-            grid.addComponentColumn(this::actions).setHeader("").setAutoWidth(true).setFlexGrow(0).setFrozenToEnd(true);
+            grid.addComponentColumn(this::actions).setHeader("").setWidth("12rem").setFlexGrow(0).setFrozenToEnd(true);
         }
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         grid.setSizeFull();
@@ -112,7 +115,8 @@ public class PeopleView extends VerticalLayout {
             refresh();
         });
         unlock.setVisible(person.locked());
-        unlock.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        unlock.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_SMALL);
+        edit.addThemeVariants(ButtonVariant.LUMO_SMALL);
         return new HorizontalLayout(edit, unlock);
     }
 

@@ -155,12 +155,12 @@ public class KeysView extends VerticalLayout {
         grid.addColumn(ManagedKey::alias).setHeader("Alias").setSortable(true).setWidth("11rem").setFlexGrow(1)
                 .setFrozen(true).setTooltipGenerator(ManagedKey::alias);
         grid.addComponentColumn(k -> Badges.of(k.state().label(), stateTone(k.state()))).setHeader("State")
-                .setWidth("9.5rem").setFlexGrow(0);
-        grid.addColumn(k -> k.algorithm() + " · " + k.purpose()).setHeader("Type").setWidth("11rem").setFlexGrow(0);
-        grid.addColumn(ManagedKey::sensitivity).setHeader("Sensitivity").setSortable(true).setWidth("8.5rem").setFlexGrow(0);
-        grid.addColumn(k -> owner(k.owner())).setHeader("Owner").setSortable(true).setWidth("11rem").setFlexGrow(0)
+                .setWidth("10rem").setFlexGrow(0);
+        grid.addColumn(k -> k.algorithm() + " · " + k.purpose()).setHeader("Type").setWidth("12.5rem").setFlexGrow(0);
+        grid.addColumn(ManagedKey::sensitivity).setHeader("Sensitivity").setSortable(true).setWidth("8rem").setFlexGrow(0);
+        grid.addColumn(k -> owner(k.owner())).setHeader("Owner").setSortable(true).setWidth("10.5rem").setFlexGrow(0)
                 .setTooltipGenerator(k -> owner(k.owner()));
-        grid.addComponentColumn(this::expiry).setHeader("Expires").setWidth("7rem").setFlexGrow(0);
+        grid.addComponentColumn(this::expiry).setHeader("Expires").setWidth("6.5rem").setFlexGrow(0);
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         RowDetails.open(grid, k -> detail(k.alias()).open());
         grid.setSizeFull();

@@ -147,9 +147,9 @@ class ScreensForEachRoleBrowserTest extends IntegrationTest {
             assertThat(keys.showsWholeAlias(KEY)).as("the alias wins the width on a phone").isTrue();
             var layout = new LayoutPage(browser);
             assertThat(layout.shows("key-filters-more")).as("filters fold away on a phone").isFalse();
+            browser.screenshot("keys-phone");
             layout.click("key-filters-toggle");
             assertThat(layout.shows("key-filters-more")).isTrue();
-            browser.screenshot("keys-phone");
         }
     }
 }
