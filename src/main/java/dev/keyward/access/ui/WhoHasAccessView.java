@@ -55,10 +55,10 @@ public class WhoHasAccessView extends VerticalLayout implements BeforeEnterObser
     private final CurrentUser currentUser;
     private final GrantUsage.Source usageSource;
     private final AccessProperties properties;
+    private final PeopleService people;
     private final Clock clock;
     private Map<String, GrantUsage> usage = Map.of();
     private Map<String, String> names = Map.of();
-    private final PeopleService people;
     private final ComboBox<ManagedKey> key = new ComboBox<>("Key");
     private final Checkbox activeOnly = new Checkbox("Active only", true);
     private final Grid<Grant> grid = new Grid<>();
