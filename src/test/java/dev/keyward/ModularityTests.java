@@ -22,7 +22,7 @@ class ModularityTests {
     void everyModuleOfTheArchitectureExists() {
         assertThat(MODULES.stream().map(ApplicationModule::getIdentifier).map(Object::toString))
                 .containsExactlyInAnyOrder("audit", "hsm", "identity", "approvals", "keys", "access", "crypto",
-                        "recertification", "offboarding", "backup", "notifications", "shell", "common");
+                        "recertification", "offboarding", "backup", "notifications", "shell", "common", "privileges");
     }
 
     @Test

@@ -14,6 +14,9 @@ public record AccessRequest(String id, String requester, String beneficiary, Str
                             String outcome, Instant createdAt, Instant closedAt, String grantId, Approval approval,
                             List<Step> timeline) {
 
+    /** The {@link dev.keyward.approvals.ApprovalSubject#type()} of an access request's approval. */
+    public static final String SUBJECT_TYPE = "access-request";
+
     /** One thing that happened to the request. */
     public record Step(Instant at, String what, String who) {
     }

@@ -17,11 +17,13 @@ public final class ApprovalEvents {
         return new AuditTarget("approval", approvalId);
     }
 
-    public record ApprovalOpened(String approvalId, String subjectType, String subjectId, List<String> slots)
-            implements AuditableEvent {
+    public record ApprovalOpened(String approvalId, String subjectType, String subjectId, String summary,
+                                 List<String> slots) implements AuditableEvent {
         public String action() { return "approvals.approval.opened"; }
         public AuditTarget target() { return ApprovalEvents.target(approvalId); }
-        public Map<String, ?> details() { return Map.of("subject", subjectType + ":" + subjectId, "slots", slots); }
+        public Map<String, ?> details() {
+            return Map.of("subject", subjectType + ":" + subjectId, "summary", summary, "slots", slots);
+        }
     }
 
     /** A passkey-signed decision; {@code documentSha256} is the WebAuthn challenge the approver signed. */

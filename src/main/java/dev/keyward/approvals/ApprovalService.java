@@ -23,7 +23,6 @@ import dev.keyward.identity.PasskeyAssertion;
 import dev.keyward.identity.PasskeySignatures.Verification;
 import dev.keyward.identity.PasskeySignatures;
 import dev.keyward.identity.PeopleService;
-import dev.keyward.identity.ServiceAccountService;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
@@ -58,7 +57,6 @@ public class ApprovalService {
     private final Eligibility eligibility;
     private final ApprovalMessages approvalProcess;
     private final PeopleService people;
-    private final ServiceAccountService serviceAccounts;
     private final PasskeySignatures signatures;
     private final CurrentUser currentUser;
     private final ApplicationEventPublisher events;
@@ -69,9 +67,8 @@ public class ApprovalService {
     private final SecureRandom random = new SecureRandom();
 
     ApprovalService(ApprovalStore store, Eligibility eligibility, ApprovalMessages approvalProcess, PeopleService people,
-                    ServiceAccountService serviceAccounts, PasskeySignatures signatures, CurrentUser currentUser,
+                    PasskeySignatures signatures, CurrentUser currentUser,
                     ApplicationEventPublisher events, AuditRefusals refusals, ApprovalProperties properties, Clock clock) {
-        this.serviceAccounts = serviceAccounts;
         this.store = store;
         this.eligibility = eligibility;
         this.approvalProcess = approvalProcess;
@@ -86,56 +83,57 @@ public class ApprovalService {
     }
 
     /**
-     * Opens a case with one slot per required approver. A MANAGER or KEY_OWNER slot whose person is missing,
-     * inactive, the requester or beneficiary, or already designated for an earlier slot goes to the security
-     * officers instead, with the reason recorded. Called from workflows, so it needs no signed-in person.
+     * Opens a case for a subject with one slot per required approver. A designated slot whose person is missing,
+     * inactive, conflicted or already designated for an earlier slot goes to the security officers instead, with
+     * the reason recorded. Called from workflows, so it needs no signed-in person.
      */
     @PreAuthorize("permitAll()")
-    public String open(NewApproval request) {
+    public String open(ApprovalSubject subject) {
         Instant now = clock.instant();
         String id = UUID.randomUUID().toString();
-        store.insert(new CaseRow(id, request.subjectType(), request.subjectId(), request.requester(), request.beneficiary(),
-                DecisionDocuments.canonical(request.facts()), ApprovalStatus.PENDING, now,
+        store.insert(new CaseRow(id, subject.type(), subject.id(), subject.requester(), subject.summary(),
+                DecisionDocuments.canonical(subject.facts()), ApprovalStatus.PENDING, now,
                 calendar.add(now, properties.reminderBusinessDays()),
                 calendar.add(now, properties.escalationBusinessDays()),
                 calendar.add(now, properties.expiryBusinessDays()), null));
+        Map<String, String> conflicted = new LinkedHashMap<>(subject.conflicted());
+        conflicted.putIfAbsent(subject.requester(), "You asked for this; somebody else has to decide it.");
+        conflicted.forEach((who, reason) -> store.insertConflict(id, who, reason));
         List<String> designated = new ArrayList<>();
         List<String> described = new ArrayList<>();
         int position = 1;
-        for (NewApproval.RequiredSlot slot : request.slots()) {
-            String approver = slot.kind() == SlotKind.SECURITY_OFFICER ? null : slot.designated();
-            String routed = slot.kind() == SlotKind.SECURITY_OFFICER ? null : routing(slot, request, designated);
+        for (ApprovalSubject.RequiredSlot slot : subject.slots()) {
+            String approver = slot.kind().designated() ? slot.designated() : null;
+            String routed = slot.kind().designated() ? routing(slot, conflicted, designated) : null;
             if (routed != null) {
                 approver = null;
             } else if (approver != null) {
                 designated.add(approver);
             }
-            store.insert(new SlotRow(UUID.randomUUID().toString(), id, position++, slot.kind(), approver, routed,
-                    ApprovalStatus.PENDING));
-            described.add(slot.kind() + (approver != null ? " " + approver : " (security officers)"));
+            store.insert(new SlotRow(UUID.randomUUID().toString(), id, position++, slot.kind(), approver,
+                    routed != null ? routed : slot.note(), ApprovalStatus.PENDING));
+            described.add(slot.kind() + (approver != null ? " " + approver : " (pool)"));
         }
-        events.publishEvent(new ApprovalOpened(id, request.subjectType(), request.subjectId(), described));
+        events.publishEvent(new ApprovalOpened(id, subject.type(), subject.id(), subject.summary(), described));
         return id;
     }
 
-    private String routing(NewApproval.RequiredSlot slot, NewApproval request, List<String> designated) {
+    /** Why a designated slot goes to the security officers instead, or null when its person decides. */
+    private String routing(ApprovalSubject.RequiredSlot slot, Map<String, String> conflicted, List<String> designated) {
         String who = slot.designated();
-        String role = slot.kind() == SlotKind.MANAGER ? "manager" : "key owner";
+        String role = "The " + slot.kind().label().toLowerCase() + " " + who;
         if (who == null) {
-            return slot.kind() == SlotKind.MANAGER ? "The requester has no manager in the org chart." : "The key has no owner.";
+            return slot.note() != null ? slot.note()
+                    : "Nobody is designated as " + slot.kind().label().toLowerCase() + ".";
         }
         if (!people.isActive(who)) {
-            return "The " + role + " " + who + " is not active.";
+            return role + " is not active.";
         }
-        if (who.equals(request.requester()) || who.equals(request.beneficiary())) {
-            return "The " + role + " " + who + " is the requester or beneficiary.";
-        }
-        if (!request.beneficiary().equals(request.requester())
-                && serviceAccounts.lookup(request.beneficiary()).filter(a -> a.owner().equals(who)).isPresent()) {
-            return "The " + role + " " + who + " owns the service account " + request.beneficiary() + ".";
+        if (conflicted.containsKey(who)) {
+            return role + " may not decide: " + conflicted.get(who);
         }
         if (designated.contains(who)) {
-            return "The " + role + " " + who + " already fills another slot.";
+            return role + " already fills another slot.";
         }
         return null;
     }
@@ -161,9 +159,16 @@ public class ApprovalService {
             }
             return new Approval.Slot(s.id(), s.position(), s.kind(), s.approver(), s.routedReason(), s.status(), signed);
         }).toList();
-        return new Approval(row.id(), row.subjectType(), row.subjectId(), row.requester(), row.beneficiary(),
-                DecisionDocuments.parse(row.facts()), row.status(), row.createdAt(), row.remindAt(), row.escalateAt(),
+        return new Approval(row.id(), row.subjectType(), row.subjectId(), row.requester(), row.summary(),
+                DecisionDocuments.parse(row.facts()), store.conflicts(id), row.status(), row.createdAt(), row.remindAt(), row.escalateAt(),
                 row.expireAt(), row.concludedAt(), slots);
+    }
+
+    /** Every case a subject went through, oldest first (a key is rotated many times, for example). */
+    @PreAuthorize("permitAll()")
+    @Transactional(readOnly = true)
+    public List<Approval> casesOf(String subjectType, String subjectId) {
+        return store.casesOf(subjectType, subjectId).stream().map(c -> get(c.id())).toList();
     }
 
     /** The slots the signed-in person may decide now. */
@@ -171,14 +176,15 @@ public class ApprovalService {
     @Transactional(readOnly = true)
     public List<InboxItem> inbox() {
         Approver me = eligibility.approver(currentUser.requireUsername());
-        ApprovalStore.Inbox rows = store.inbox(me.username(), me.securityOfficer());
+        ApprovalStore.Inbox rows = store.inbox(me.username(), me.securityOfficer(), me.administrator());
         List<InboxItem> items = new ArrayList<>();
         for (SlotRow slot : rows.open()) {
             CaseRow c = rows.cases().get(slot.caseId());
             if (c != null && eligibility.refusal(me, c, slot, rows.slots().getOrDefault(c.id(), List.of()),
-                    rows.decisions().getOrDefault(c.id(), List.of())).isEmpty()) {
+                    rows.decisions().getOrDefault(c.id(), List.of()), rows.conflicts().getOrDefault(c.id(), Map.of()))
+                    .isEmpty()) {
                 items.add(new InboxItem(c.id(), slot.id(), slot.kind(), slot.routedReason(), c.subjectType(), c.subjectId(),
-                        c.requester(), c.beneficiary(), DecisionDocuments.parse(c.facts()), c.createdAt(), c.escalateAt(),
+                        c.requester(), c.summary(), DecisionDocuments.parse(c.facts()), c.createdAt(), c.escalateAt(),
                         c.expireAt()));
             }
         }
@@ -258,7 +264,8 @@ public class ApprovalService {
     }
 
     private void refuseIfIneligible(String me, CaseRow c, SlotRow slot, List<SlotRow> slots) {
-        Optional<String> refusal = eligibility.refusal(eligibility.approver(me), c, slot, slots, store.decisions(c.id()));
+        Optional<String> refusal = eligibility.refusal(eligibility.approver(me), c, slot, slots, store.decisions(c.id()),
+                store.conflicts(c.id()));
         if (refusal.isPresent()) {
             throw refused(c, slot, me, refusal.get());
         }

@@ -63,6 +63,33 @@ public final class IdentityEvents {
         public Map<String, ?> details() { return Map.of("before", new TreeSet<>(before), "after", new TreeSet<>(after)); }
     }
 
+    /** A privileged role was asked for somebody; it waits for two approvers. */
+    public record RoleRequested(String requestId, String username, String role, String requester, String reason)
+            implements AuditableEvent {
+        public String action() { return "identity.role.requested"; }
+        public AuditTarget target() { return person(username); }
+        public Map<String, ?> details() {
+            return Map.of("request", requestId, "role", role, "requester", requester, "reason", reason);
+        }
+    }
+
+    /** A privileged role request ended: granted (the role is applied in the same transaction), rejected, expired, refused. */
+    public record RoleRequestClosed(String requestId, String username, String role, RoleRequestStatus status,
+                                    String result) implements AuditableEvent {
+        public String action() { return "identity.role.request-closed"; }
+        public AuditTarget target() { return person(username); }
+        public AuditOutcome outcome() {
+            return switch (status) {
+                case GRANTED, PENDING -> AuditOutcome.SUCCESS;
+                case REJECTED -> AuditOutcome.DENIED;
+                case EXPIRED, REFUSED -> AuditOutcome.FAILURE;
+            };
+        }
+        public Map<String, ?> details() {
+            return Map.of("request", requestId, "role", role, "status", status, "result", result);
+        }
+    }
+
     public record StatusChanged(String username, PersonStatus before, PersonStatus after) implements AuditableEvent {
         public String action() { return "identity.person.status-changed"; }
         public AuditTarget target() { return person(username); }

@@ -8,10 +8,12 @@ import dev.keyward.identity.internal.PersonRepository;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -29,9 +31,11 @@ public class PeopleService {
     private final CurrentUser currentUser;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    private final RoleRequestService roleRequests;
 
     PeopleService(PersonRepository people, PasswordEncoder passwordEncoder, CurrentUser currentUser, Clock clock,
-                  ApplicationEventPublisher events) {
+                  ApplicationEventPublisher events, RoleRequestService roleRequests) {
+        this.roleRequests = roleRequests;
         this.people = people;
         this.passwordEncoder = passwordEncoder;
         this.currentUser = currentUser;
@@ -54,6 +58,13 @@ public class PeopleService {
     @Transactional(readOnly = true)
     public boolean isActive(String username) {
         return username != null && people.existsByUsernameAndStatus(username, PersonStatus.ACTIVE);
+    }
+
+    /** A person as workflows see them (they run without a signed-in person); the views and API use {@link #get}. */
+    @PreAuthorize("permitAll()")
+    @Transactional(readOnly = true)
+    public Optional<Person> lookup(String username) {
+        return people.findByUsername(username).map(PersonEntity::toPerson);
     }
 
     /** The org-chart manager of an ACTIVE {@code username}: for approval routing, which may run in a workflow. */
@@ -119,22 +130,51 @@ public class PeopleService {
         return people.findByManagerUsernameOrderByUsername(username).stream().map(PersonEntity::toPerson).toList();
     }
 
+    /**
+     * Adds a person as an EMPLOYEE. Privileged roles asked for on the way ({@code reason} says why) are requested,
+     * not given: they wait for their approval ({@link RoleRequestService}). Refused as a whole, nothing added.
+     */
     @RolesAllowed(Roles.ADMIN)
-    public Person create(NewPerson person) {
-        Person added = PersonFactory.create(person, people, passwordEncoder, clock).toPerson();
+    public Person create(NewPerson person, String reason) {
+        Set<String> asked = PersonFactory.checkRoles(person.roles() == null ? Set.of() : person.roles());
+        NewPerson employee = new NewPerson(person.username(), person.displayName(), person.email(), person.department(),
+                person.managerUsername(), plain(asked), person.password());
+        Person added = PersonFactory.create(employee, people, passwordEncoder, clock).toPerson();
         events.publishEvent(new IdentityEvents.PersonAdded(added.username(), added.roles()));
+        privileged(asked).forEach(role -> roleRequests.request(added.username(), role, reason));
         return added;
     }
 
-    /** Replaces a person's roles (EMPLOYEE is always kept). Admins cannot change their own roles. */
+    /**
+     * Sets a person's roles (EMPLOYEE is always kept): roles taken away go at once, privileged roles added are
+     * requested ({@code reason} says why) and applied only when approved. Admins cannot change their own roles.
+     */
     @RolesAllowed(Roles.ADMIN)
-    public Person changeRoles(String username, Set<String> roles) {
+    public Person changeRoles(String username, Set<String> roles, String reason) {
         refuseSelf(username, "change your own roles");
         PersonEntity entity = load(username);
-        var before = entity.getRoles();
-        entity.setRoles(PersonFactory.checkRoles(roles));
-        events.publishEvent(new IdentityEvents.RolesChanged(username, before, entity.getRoles()));
+        Set<String> before = Set.copyOf(entity.getRoles());
+        Set<String> wanted = PersonFactory.checkRoles(roles);
+        Set<String> now = new HashSet<>(before);
+        now.retainAll(wanted);
+        now.addAll(plain(wanted));
+        entity.setRoles(now);
+        if (!entity.getRoles().equals(before)) {
+            events.publishEvent(new IdentityEvents.RolesChanged(username, before, entity.getRoles()));
+        }
+        Set<String> toRequest = new TreeSet<>(privileged(wanted));
+        toRequest.removeAll(before);
+        roleRequests.pendingFor(username).forEach(waiting -> toRequest.remove(waiting.role()));
+        toRequest.forEach(role -> roleRequests.request(username, role, reason));
         return entity.toPerson();
+    }
+
+    private static Set<String> plain(Set<String> roles) {
+        return roles.stream().filter(r -> !RoleRequestService.DUAL_CONTROL.contains(r)).collect(Collectors.toSet());
+    }
+
+    private static Set<String> privileged(Set<String> roles) {
+        return roles.stream().filter(RoleRequestService.DUAL_CONTROL::contains).collect(Collectors.toCollection(TreeSet::new));
     }
 
     @RolesAllowed(Roles.ADMIN)

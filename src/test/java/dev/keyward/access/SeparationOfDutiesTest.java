@@ -100,7 +100,7 @@ class SeparationOfDutiesTest extends IntegrationTest {
         fixture.decide(cast.manager(), request.id(), Decision.APPROVE, null);
         fixture.as(cast.manager());
         assertThatThrownBy(() -> approvals.prepare(ownerSlot.id(), Decision.APPROVE, null))
-                .hasMessageContaining("You have already decided on this request");
+                .hasMessageContaining("You have already decided on this approval");
     }
 
     @Test
@@ -114,7 +114,7 @@ class SeparationOfDutiesTest extends IntegrationTest {
         assertThat(approvals.inbox()).noneMatch(i -> i.subjectId().equals(request.id()));
         String secondOfficerSlot = request.approval().slots().get(3).id();
         assertThatThrownBy(() -> approvals.prepare(secondOfficerSlot, Decision.APPROVE, null))
-                .hasMessageContaining("You have already decided on this request");
+                .hasMessageContaining("You have already decided on this approval");
         fixture.decide(cast.officer2(), request.id(), Decision.APPROVE, null);
     }
 

@@ -6,6 +6,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 
 import dev.keyward.identity.internal.PersonRepository;
+import dev.keyward.identity.internal.RoleRequestStore;
 import dev.keyward.support.DemoTokens;
 import dev.keyward.support.IntegrationTest;
 import dev.keyward.support.TestPeople;
@@ -26,25 +27,34 @@ class FailClosedAuditTest extends IntegrationTest {
     TestPeople testPeople;
     @Autowired
     PersonRepository people;
+    @Autowired
+    RoleRequestStore roleRequests;
 
     @Test
     void aRoleChangeThatCannotBeAuditedIsRolledBack() throws Exception {
-        String user = testPeople.create("failclosed");
+        String user = testPeople.create("failclosed", "AUDITOR");
         withAuditUnavailable(() -> {
             int status = mvc.perform(put("/api/v1/people/{u}/roles", user)
                             .header("Authorization", DemoTokens.bearer(DemoTokens.ADMIN))
-                            .contentType(MediaType.APPLICATION_JSON).content("{\"roles\":[\"AUDITOR\"]}"))
+                            .contentType(MediaType.APPLICATION_JSON).content("{\"roles\":[]}"))
                     .andReturn().getResponse().getStatus();
             assertThat(status).isEqualTo(500);
+            status = mvc.perform(put("/api/v1/people/{u}/roles", user)
+                            .header("Authorization", DemoTokens.bearer(DemoTokens.ADMIN))
+                            .contentType(MediaType.APPLICATION_JSON)
+                            .content("{\"roles\":[\"AUDITOR\",\"ADMIN\"],\"reason\":\"Runs the people directory.\"}"))
+                    .andReturn().getResponse().getStatus();
+            assertThat(status).as("a role request that cannot be audited").isEqualTo(500);
         });
-        assertThat(people.findByUsername(user).orElseThrow().getRoles()).containsExactly("EMPLOYEE");
+        assertThat(people.findByUsername(user).orElseThrow().getRoles()).containsExactlyInAnyOrder("EMPLOYEE", "AUDITOR");
+        assertThat(roleRequests.pendingFor(user)).as("no role request was kept").isEmpty();
 
         int status = mvc.perform(put("/api/v1/people/{u}/roles", user)
                         .header("Authorization", DemoTokens.bearer(DemoTokens.ADMIN))
-                        .contentType(MediaType.APPLICATION_JSON).content("{\"roles\":[\"AUDITOR\"]}"))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"roles\":[]}"))
                 .andReturn().getResponse().getStatus();
         assertThat(status).as("with the audit log back, the same change succeeds").isEqualTo(200);
-        assertThat(people.findByUsername(user).orElseThrow().getRoles()).contains("AUDITOR");
+        assertThat(people.findByUsername(user).orElseThrow().getRoles()).containsExactly("EMPLOYEE");
     }
 
     @Test

@@ -15,11 +15,8 @@ import com.jayway.jsonpath.JsonPath;
 import dev.keyward.access.AccessFixture;
 import dev.keyward.access.AccessFixture.Cast;
 import dev.keyward.access.Permission;
-import dev.keyward.approvals.ApprovalStatus;
+import dev.keyward.approvals.Approval;
 import dev.keyward.approvals.SlotKind;
-import dev.keyward.approvals.internal.ApprovalStore.CaseRow;
-import dev.keyward.approvals.internal.ApprovalStore.SlotRow;
-import dev.keyward.approvals.internal.Eligibility;
 import dev.keyward.audit.AuditTestSupport;
 import dev.keyward.identity.ApiToken;
 import dev.keyward.identity.ServiceAccount;
@@ -29,7 +26,6 @@ import dev.keyward.keys.Sensitivity;
 import dev.keyward.support.DemoTokens;
 import dev.keyward.support.IntegrationTest;
 import dev.keyward.support.TestPeople;
-import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -54,8 +50,6 @@ class ServiceAccountsTest extends IntegrationTest {
     CryptoFixture crypto;
     @Autowired
     TestPeople people;
-    @Autowired
-    Eligibility eligibility;
     @Autowired
     AuditTestSupport audit;
     @Autowired
@@ -149,17 +143,17 @@ class ServiceAccountsTest extends IntegrationTest {
     @Test
     void theOwnerOfTheBeneficiaryNeverApproves() {
         Cast cast = access.cast();
+        String key = access.activeKey(Sensitivity.MEDIUM, cast.owner(), cast.officer1());
         people.signIn(cast.owner());
         String name = "app-" + Long.toString(System.nanoTime(), 36);
         serviceAccounts.create(name, "Owned by the key owner");
-        CaseRow approval = new CaseRow("case", "access-request", "request", cast.requester(), name, "{}",
-                ApprovalStatus.PENDING, Instant.now(), Instant.now(), Instant.now(), Instant.now(), null);
-        SlotRow slot = new SlotRow("slot", "case", 2, SlotKind.KEY_OWNER, cast.owner(), null, ApprovalStatus.PENDING);
-        assertThat(eligibility.refusal(eligibility.approver(cast.owner()), approval, slot, List.of(slot), List.of()))
-                .hasValue("This request is for " + name + ", which you own; somebody else has to decide it.");
-        assertThat(eligibility.refusal(eligibility.approver(cast.owner()), new CaseRow("case", "access-request", "request", cast.requester(),
-                cast.requester(), "{}", ApprovalStatus.PENDING, Instant.now(), Instant.now(), Instant.now(), Instant.now(),
-                null), slot, List.of(slot), List.of())).as("the same slot of a request for a person").isEmpty();
+        Approval approval = access.request(cast.owner(), key, Set.of(Permission.USE_ENCRYPT), name).approval();
+        assertThat(approval.conflicted()).containsKeys(cast.owner(), name);
+        Approval.Slot ownerSlot = approval.slots().get(1);
+        assertThat(ownerSlot.kind()).isEqualTo(SlotKind.KEY_OWNER);
+        assertThat(ownerSlot.approver()).as("the key owner's slot goes to the security officers").isNull();
+        assertThat(ownerSlot.routedReason()).isEqualTo("The key owner " + cast.owner()
+                + " may not decide: You made this request; somebody else has to decide it.");
     }
 
     private ResultActions call(String bearer, MockHttpServletRequestBuilder request,

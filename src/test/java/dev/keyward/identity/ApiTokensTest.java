@@ -116,12 +116,12 @@ class ApiTokensTest extends IntegrationTest {
 
     @Test
     void aTokenActsWithItsOwnersCurrentRolesAndStatus() throws Exception {
-        String user = testPeople.create("tokens");
+        String user = testPeople.create("tokens", Roles.AUDITOR);
         String secret = testPeople.issueToken(user);
-        mvc.perform(get("/api/v1/people").header("Authorization", DemoTokens.bearer(secret))).andExpect(status().isForbidden());
-
-        changeAsAdmin(put("/api/v1/people/{u}/roles", user), "{\"roles\":[\"AUDITOR\"]}");
         mvc.perform(get("/api/v1/people").header("Authorization", DemoTokens.bearer(secret))).andExpect(status().isOk());
+
+        changeAsAdmin(put("/api/v1/people/{u}/roles", user), "{\"roles\":[]}");
+        mvc.perform(get("/api/v1/people").header("Authorization", DemoTokens.bearer(secret))).andExpect(status().isForbidden());
 
         changeAsAdmin(put("/api/v1/people/{u}/status", user), "{\"status\":\"SUSPENDED\"}");
         mvc.perform(get("/api/v1/me").header("Authorization", DemoTokens.bearer(secret))).andExpect(status().isUnauthorized());

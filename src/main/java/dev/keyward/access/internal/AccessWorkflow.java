@@ -11,7 +11,6 @@ import dev.keyward.approvals.Approval;
 import dev.keyward.approvals.ApprovalService;
 import dev.keyward.approvals.ApprovalStatus;
 import dev.keyward.approvals.Decision;
-import dev.keyward.approvals.NewApproval;
 import dev.keyward.identity.PeopleService;
 import dev.keyward.identity.ServiceAccount;
 import dev.keyward.identity.ServiceAccountService;
@@ -23,9 +22,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Date;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
@@ -42,8 +40,6 @@ public class AccessWorkflow {
             return new Provisioning(null, reason);
         }
     }
-
-    public static final String SUBJECT_TYPE = "access-request";
 
     private final AccessStore store;
     private final ApprovalService approvals;
@@ -67,23 +63,8 @@ public class AccessWorkflow {
     /** Opens the approval the key's sensitivity calls for; the facts are what every approver signs. */
     public String openApproval(String requestId) {
         RequestRow request = request(requestId);
-        KeyReference key = keys.reference(request.key());
-        Map<String, Object> facts = new LinkedHashMap<>();
-        facts.put("type", SUBJECT_TYPE);
-        facts.put("request", request.id());
-        facts.put("key", Map.of("id", key.id(), "alias", key.alias(), "sensitivity", key.sensitivity().name(),
-                "purpose", key.purpose().name(), "owner", key.owner()));
-        facts.put("permissions", request.permissions().stream().sorted().map(Enum::name).toList());
-        facts.put("requester", request.requester());
-        facts.put("beneficiary", request.beneficiary());
-        facts.put("validity", Map.of("days", request.durationDays(), "from", "the grant's creation"));
-        facts.put("justification", request.justification());
-        if (request.ticket() != null) {
-            facts.put("ticket", request.ticket());
-        }
-        String approvalId = approvals.open(new NewApproval(SUBJECT_TYPE, request.id(), request.requester(),
-                request.beneficiary(), facts, AccessApprovalPolicy.slots(key.sensitivity(),
-                        people.managerOf(request.requester()).orElse(null), key.owner())));
+        String approvalId = approvals.open(new AccessApprovalSubject(request, keys.reference(request.key()),
+                people.managerOf(request.requester()).orElse(null)));
         store.attachApproval(requestId, approvalId);
         return approvalId;
     }
@@ -95,18 +76,9 @@ public class AccessWorkflow {
      */
     public Provisioning provision(String requestId) {
         RequestRow request = request(requestId);
-        Approval approval = approvals.get(request.approvalId());
-        if (approval.status() != ApprovalStatus.APPROVED) {
-            return Provisioning.refused("The approval is " + approval.status() + ", not APPROVED.");
-        }
-        for (Approval.Slot slot : approval.slots()) {
-            if (slot.decision() == null || slot.decision().decision() != Decision.APPROVE) {
-                return Provisioning.refused("Approval step " + slot.position() + " (" + slot.kind().label().toLowerCase() + ") has no approving decision.");
-            }
-            if (!slot.decision().verified()) {
-                return Provisioning.refused("The decision of " + slot.decision().approver() + " on slot " + slot.position()
-                        + " does not verify: " + slot.decision().verification() + ".");
-            }
+        Optional<String> unapproved = approvals.get(request.approvalId()).refusalToAct();
+        if (unapproved.isPresent()) {
+            return Provisioning.refused(unapproved.get());
         }
         KeyReference key = keys.reference(request.key());
         if (key.state() != KeyState.ACTIVE) {

@@ -7,9 +7,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -18,7 +20,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class ApprovalStore {
 
-    public record CaseRow(String id, String subjectType, String subjectId, String requester, String beneficiary,
+    public record CaseRow(String id, String subjectType, String subjectId, String requester, String summary,
                           String facts, ApprovalStatus status, Instant createdAt, Instant remindAt, Instant escalateAt,
                           Instant expireAt, Instant concludedAt) {
     }
@@ -36,9 +38,13 @@ public class ApprovalStore {
                                String document, Instant expiresAt) {
     }
 
-    /** Pending slots of pending cases that {@code username} is designated for, or that any security officer may fill. */
+    /**
+     * Pending slots of pending cases that {@code username} is designated for, or that a pool they belong to may fill:
+     * security officers every slot without a designated person, administrators those of kind OFFICER_OR_ADMIN.
+     */
     private static final String OPEN_SLOTS = "from approvals_slot s join approvals_case c on c.id = s.case_id "
-            + "where c.status = 'PENDING' and s.status = 'PENDING' and (s.approver = ? or (? and s.approver is null))";
+            + "where c.status = 'PENDING' and s.status = 'PENDING' and (s.approver = ? or (s.approver is null and (? "
+            + "or (? and s.kind = 'OFFICER_OR_ADMIN'))))";
     /** The cases of those slots. */
     private static final String OPEN_CASES = "(select s.case_id " + OPEN_SLOTS + ")";
 
@@ -49,11 +55,24 @@ public class ApprovalStore {
     }
 
     public void insert(CaseRow c) {
-        jdbc.sql("insert into approvals_case (id, subject_type, subject_id, requester, beneficiary, facts, status, "
+        jdbc.sql("insert into approvals_case (id, subject_type, subject_id, requester, summary, facts, status, "
                         + "created_at, remind_at, escalate_at, expire_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                .params(c.id(), c.subjectType(), c.subjectId(), c.requester(), c.beneficiary(), c.facts(), c.status().name(),
+                .params(c.id(), c.subjectType(), c.subjectId(), c.requester(), c.summary(), c.facts(), c.status().name(),
                         ts(c.createdAt()), ts(c.remindAt()), ts(c.escalateAt()), ts(c.expireAt()))
                 .update();
+    }
+
+    public void insertConflict(String caseId, String username, String reason) {
+        jdbc.sql("insert into approvals_conflict (case_id, username, reason) values (?, ?, ?)")
+                .params(caseId, username, reason).update();
+    }
+
+    /** Who may not decide on a case, with why. */
+    public Map<String, String> conflicts(String caseId) {
+        Map<String, String> conflicts = new TreeMap<>();
+        jdbc.sql("select username, reason from approvals_conflict where case_id = ?").param(caseId)
+                .query(rs -> { conflicts.put(rs.getString("username"), rs.getString("reason")); });
+        return conflicts;
     }
 
     public void insert(SlotRow s) {
@@ -105,28 +124,33 @@ public class ApprovalStore {
      * What an inbox needs, in four queries however long it is: the open slots {@code username} may be asked to fill
      * (oldest case first), their cases, and every slot and decision of those cases.
      */
-    public Inbox inbox(String username, boolean securityOfficer) {
+    public Inbox inbox(String username, boolean securityOfficer, boolean administrator) {
+        Object[] who = {username, securityOfficer, administrator};
         List<SlotRow> open = jdbc.sql("select s.* " + OPEN_SLOTS + " order by c.created_at, s.position")
-                .params(username, securityOfficer).query(ApprovalStore::slotRow).list();
+                .params(who).query(ApprovalStore::slotRow).list();
         if (open.isEmpty()) {
-            return new Inbox(open, Map.of(), Map.of(), Map.of());
+            return new Inbox(open, Map.of(), Map.of(), Map.of(), Map.of());
         }
         Map<String, CaseRow> cases = jdbc.sql("select * from approvals_case where id in " + OPEN_CASES)
-                .params(username, securityOfficer).query(ApprovalStore::caseRow).stream()
+                .params(who).query(ApprovalStore::caseRow).stream()
                 .collect(Collectors.toMap(CaseRow::id, c -> c));
         Map<String, List<SlotRow>> slots = jdbc.sql("select * from approvals_slot where case_id in " + OPEN_CASES
                         + " order by position")
-                .params(username, securityOfficer).query(ApprovalStore::slotRow).stream()
+                .params(who).query(ApprovalStore::slotRow).stream()
                 .collect(Collectors.groupingBy(SlotRow::caseId));
         Map<String, List<DecisionRow>> decisions = jdbc.sql("select * from approvals_decision where case_id in " + OPEN_CASES)
-                .params(username, securityOfficer).query(ApprovalStore::decisionRow).stream()
+                .params(who).query(ApprovalStore::decisionRow).stream()
                 .collect(Collectors.groupingBy(DecisionRow::caseId));
-        return new Inbox(open, cases, slots, decisions);
+        Map<String, Map<String, String>> conflicts = new HashMap<>();
+        jdbc.sql("select * from approvals_conflict where case_id in " + OPEN_CASES).params(who)
+                .query(rs -> { conflicts.computeIfAbsent(rs.getString("case_id"), id -> new TreeMap<>())
+                        .put(rs.getString("username"), rs.getString("reason")); });
+        return new Inbox(open, cases, slots, decisions, conflicts);
     }
 
     /** An inbox's rows; a case whose state moved on between the queries is simply left out. */
     public record Inbox(List<SlotRow> open, Map<String, CaseRow> cases, Map<String, List<SlotRow>> slots,
-                        Map<String, List<DecisionRow>> decisions) {
+                        Map<String, List<DecisionRow>> decisions, Map<String, Map<String, String>> conflicts) {
     }
 
     public Optional<ChallengeRow> takeChallenge(String nonce) {
@@ -147,6 +171,12 @@ public class ApprovalStore {
         jdbc.sql("update approvals_slot set status = ? where id = ?").params(status.name(), slotId).update();
     }
 
+    /** The cases a subject went through, oldest first. */
+    public List<CaseRow> casesOf(String subjectType, String subjectId) {
+        return jdbc.sql("select * from approvals_case where subject_type = ? and subject_id = ? order by created_at")
+                .params(subjectType, subjectId).query(ApprovalStore::caseRow).list();
+    }
+
     public void routeToSecurityOfficers(String slotId, String reason) {
         jdbc.sql("update approvals_slot set approver = null, routed_reason = ? where id = ?").params(reason, slotId).update();
     }
@@ -157,7 +187,7 @@ public class ApprovalStore {
 
     private static CaseRow caseRow(ResultSet rs, int i) throws SQLException {
         return new CaseRow(rs.getString("id"), rs.getString("subject_type"), rs.getString("subject_id"),
-                rs.getString("requester"), rs.getString("beneficiary"), rs.getString("facts"),
+                rs.getString("requester"), rs.getString("summary"), rs.getString("facts"),
                 ApprovalStatus.valueOf(rs.getString("status")), instant(rs, "created_at"), instant(rs, "remind_at"),
                 instant(rs, "escalate_at"), instant(rs, "expire_at"), instant(rs, "concluded_at"));
     }

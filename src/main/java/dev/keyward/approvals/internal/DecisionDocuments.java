@@ -1,5 +1,6 @@
 package dev.keyward.approvals.internal;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.MapperFeature;
@@ -12,7 +13,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Map;
 
 /**
- * Canonical JSON for what approvers sign: keys sorted at every level, no insignificant white space, times and
+ * Canonical JSON for what approvers sign: keys sorted at every level, nulls left out, no insignificant white space, times and
  * enums as strings. The same facts therefore always give the same bytes, and the SHA-256 of those bytes is the
  * WebAuthn challenge.
  */
@@ -22,6 +23,8 @@ public final class DecisionDocuments {
             .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true)
             .configure(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY, true)
             .configure(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS, false)
+            // A typed facts record's absent (null) parts are left out, as an absent map entry always was.
+            .defaultPropertyInclusion(JsonInclude.Value.construct(JsonInclude.Include.NON_NULL, JsonInclude.Include.NON_NULL))
             .findAndAddModules()
             .build();
 

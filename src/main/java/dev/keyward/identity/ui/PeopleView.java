@@ -12,6 +12,7 @@ import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.Menu;
@@ -23,11 +24,14 @@ import dev.keyward.common.ui.FormErrors;
 import dev.keyward.common.ui.Notices;
 import dev.keyward.common.ui.PersonLabel;
 import dev.keyward.common.ui.Refusals;
+import dev.keyward.common.ui.ViewerTime;
 import dev.keyward.common.ui.Words;
 import dev.keyward.identity.CurrentUser;
 import dev.keyward.identity.PeopleService;
 import dev.keyward.identity.Person;
 import dev.keyward.identity.PersonStatus;
+import dev.keyward.identity.RoleRequest;
+import dev.keyward.identity.RoleRequestService;
 import dev.keyward.identity.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.Comparator;
@@ -49,14 +53,18 @@ import java.util.stream.Collectors;
 public class PeopleView extends VerticalLayout {
 
     private final PeopleService people;
+    private final RoleRequestService roleRequests;
     private final boolean admin;
     private final Grid<Person> grid = new Grid<>();
     private final TextField search = new TextField();
     private List<Person> all = List.of();
     private Map<String, String> names = Map.of();
+    /** Privileged roles asked for each person, still waiting for their two approvers. */
+    private Map<String, List<RoleRequest>> pending = Map.of();
 
-    PeopleView(PeopleService people, CurrentUser currentUser) {
+    PeopleView(PeopleService people, RoleRequestService roleRequests, CurrentUser currentUser) {
         this.people = people;
+        this.roleRequests = roleRequests;
         this.admin = currentUser.hasRole(Roles.ADMIN);
         search.setId("people-search");
         search.setPlaceholder("Search name, username, department");
@@ -76,14 +84,14 @@ public class PeopleView extends VerticalLayout {
         grid.addColumn(p -> p.displayName() + " (" + p.username() + ")").setHeader("Person").setSortable(true)
                 .setComparator(Person::username).setWidth("12rem").setFlexGrow(1).setFrozen(true)
                 .setTooltipGenerator(p -> p.displayName() + " (" + p.username() + ")");
-        grid.addComponentColumn(this::roles).setHeader("Roles").setWidth("11.5rem").setFlexGrow(0);
+        grid.addComponentColumn(this::roles).setHeader("Roles").setWidth("14rem").setFlexGrow(0);
         grid.addComponentColumn(this::status).setHeader("Status").setWidth("6.5rem").setFlexGrow(0);
         grid.addColumn(Person::department).setHeader("Department").setSortable(true).setWidth("8rem").setFlexGrow(0)
                 .setTooltipGenerator(Person::department);
         grid.addColumn(p -> PersonLabel.of(p.managerUsername(), names)).setHeader("Manager").setWidth("9.5rem")
                 .setFlexGrow(0).setTooltipGenerator(p -> PersonLabel.of(p.managerUsername(), names));
         if (admin) {
-            grid.addComponentColumn(this::actions).setHeader("").setWidth("12rem").setFlexGrow(0).setFrozenToEnd(true);
+            grid.addComponentColumn(this::actions).setHeader("").setWidth("10rem").setFlexGrow(0).setFrozenToEnd(true);
         }
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         grid.setSizeFull();
@@ -98,6 +106,13 @@ public class PeopleView extends VerticalLayout {
         person.roles().stream().sorted(Comparator.comparing(Roles.ALL::indexOf).reversed())
                 .forEach(role -> roles.add(Badges.of(Words.of(role), Roles.EMPLOYEE.equals(role) ? Tone.PLAIN
                         : Roles.PRIVILEGED.contains(role) ? Tone.WARNING : Tone.NEUTRAL)));
+        pending.getOrDefault(person.username(), List.of()).forEach(request -> {
+            var waiting = Badges.of(Words.of(request.role()) + " · pending", Tone.PLAIN);
+            waiting.addClassName("pending-role");
+            waiting.getElement().setAttribute("title", "Waiting for two approvers. Asked by " + request.requester() + " on "
+                    + ViewerTime.minute(request.createdAt()) + ": " + request.reason());
+            roles.add(waiting);
+        });
         return roles;
     }
 
@@ -122,38 +137,57 @@ public class PeopleView extends VerticalLayout {
 
     private Dialog editDialog(Person person) {
         var dialog = new Dialog("Edit " + person.displayName());
+        Set<String> waiting = pending.getOrDefault(person.username(), List.of()).stream().map(RoleRequest::role)
+                .collect(Collectors.toSet());
         var roles = new CheckboxGroup<String>("Roles");
+        roles.setId("person-roles");
         roles.setItems(Roles.ALL);
-        roles.setItemLabelGenerator(role -> Words.of(role));
+        roles.setItemLabelGenerator(role -> Words.of(role) + (waiting.contains(role) ? " (awaiting approval)" : ""));
         roles.setValue(person.roles());
-        roles.setItemEnabledProvider(role -> !Roles.EMPLOYEE.equals(role));
+        roles.setItemEnabledProvider(role -> !Roles.EMPLOYEE.equals(role) && !waiting.contains(role));
+        roles.setHelperText("Security officer, Auditor and Administrator are given only once two security officers "
+                + "or administrators approve; taking a role away is immediate.");
+        var reason = new TextArea("Why does " + person.displayName() + " need it? (the approvers read this)");
+        reason.setMaxLength(500);
+        reason.setWidthFull();
+        reason.setId("role-reason");
+        reason.setVisible(false);
+        roles.addValueChangeListener(e -> reason.setVisible(asksPrivileged(person, e.getValue())));
         var status = new Select<PersonStatus>();
         status.setLabel("Status");
         status.setItems(PersonStatus.values());
         status.setValue(person.status());
         status.setItemLabelGenerator(s -> Words.of(s));
-        var errors = new FormErrors("person-error", Map.of("roles", roles, "status", status));
+        var errors = new FormErrors("person-error", Map.of("roles", roles, "status", status, "reason", reason));
         var save = new Button("Save", e -> {
+            boolean asks = asksPrivileged(person, roles.getValue());
             if (errors.attempt(() -> {
                 if (!roles.getValue().equals(person.roles())) {
-                    people.changeRoles(person.username(), new HashSet<>(roles.getValue()));
+                    people.changeRoles(person.username(), new HashSet<>(roles.getValue()), reason.getValue());
                 }
                 if (status.getValue() != person.status()) {
                     people.changeStatus(person.username(), status.getValue());
                 }
             })) {
-                Notices.success(person.displayName() + " updated.");
+                Notices.success(asks ? person.displayName() + " updated; the new role waits for two approvers (they "
+                        + "see it under Approvals)." : person.displayName() + " updated.");
                 dialog.close();
             }
             refresh();
         });
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        dialog.add(new VerticalLayout(roles, status, errors.line()));
+        save.setId("person-save");
+        dialog.add(new VerticalLayout(roles, reason, status, errors.line()));
         dialog.getFooter().add(new Button("Cancel", e -> dialog.close()), save);
         return dialog;
     }
 
+    private static boolean asksPrivileged(Person person, Set<String> roles) {
+        return roles.stream().anyMatch(r -> RoleRequestService.DUAL_CONTROL.contains(r) && !person.roles().contains(r));
+    }
+
     private void refresh() {
+        pending = roleRequests.pending().stream().collect(Collectors.groupingBy(RoleRequest::username));
         all = people.list();
         names = all.stream().collect(Collectors.toMap(Person::username, Person::displayName));
         filter();

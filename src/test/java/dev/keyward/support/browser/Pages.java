@@ -215,6 +215,22 @@ public final class Pages {
                     .stream().map(WebElement::getText).reduce("", (a, b) -> a + " | " + b);
         }
 
+        /**
+         * Opens the first person's Edit dialog, ticks {@code role}, says why and saves; waits until the row shows
+         * the role as awaiting approval.
+         */
+        public void requestRole(String role, String reason) {
+            new WebDriverWait(browser.driver(), WAIT).until(d -> d.findElement(By.id("people"))
+                    .findElements(By.xpath(".//vaadin-button[normalize-space(text())='Edit']")).stream()
+                    .filter(WebElement::isDisplayed).findFirst().orElse(null)).click();
+            new WebDriverWait(browser.driver(), WAIT).until(d -> d.findElement(By.id("person-roles"))
+                    .findElements(By.cssSelector("vaadin-checkbox")).stream()
+                    .filter(c -> c.getText().equals(role)).findFirst().orElse(null)).click();
+            Pages.await(browser, By.id("role-reason")).findElement(By.cssSelector("textarea")).sendKeys(reason);
+            Pages.await(browser, By.id("person-save")).click();
+            new WebDriverWait(browser.driver(), WAIT).until(d -> rowsText().contains(role + " · pending"));
+        }
+
         public void unlockFirst() {
             new WebDriverWait(browser.driver(), WAIT).until(d -> d.findElement(By.id("people"))
                     .findElements(By.xpath(".//vaadin-button[normalize-space(text())='Unlock']")).stream()
@@ -475,10 +491,29 @@ public final class Pages {
 
         /** Approves with the browser's passkey and waits until the request has left the inbox. */
         public void approve(String alias, String requester) {
-            WebElement approve = Pages.await(browser, card(alias, requester)).findElement(By.cssSelector("vaadin-button.approve"));
+            approve(card(alias, requester));
+        }
+
+        /** The card of a privileged role asked for {@code person}, scrolled into view. */
+        public String roleCardText(String person) {
+            WebElement card = Pages.await(browser, roleCard(person));
+            browser.driver().executeScript("arguments[0].scrollIntoView();", card);
+            return card.getText();
+        }
+
+        public void approveRoleFor(String person) {
+            approve(roleCard(person));
+        }
+
+        private void approve(By card) {
+            WebElement approve = Pages.await(browser, card).findElement(By.cssSelector("vaadin-button.approve"));
             // A notification of an earlier step may still cover the button; a script click is what a person's click does.
             browser.driver().executeScript("arguments[0].scrollIntoView(); arguments[0].click();", approve);
-            new WebDriverWait(browser.driver(), WAIT).until(d -> d.findElements(card(alias, requester)).isEmpty());
+            new WebDriverWait(browser.driver(), WAIT).until(d -> d.findElements(card).isEmpty());
+        }
+
+        private static By roleCard(String person) {
+            return By.cssSelector(".approval-item[data-subject-type='role-grant'][data-person='" + person + "']");
         }
 
         /** Waits for the card to appear (the page looks for new decisions by itself). */

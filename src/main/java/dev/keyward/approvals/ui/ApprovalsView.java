@@ -1,4 +1,4 @@
-package dev.keyward.access.ui;
+package dev.keyward.approvals.ui;
 
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.Component;
@@ -17,23 +17,16 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.shared.Registration;
-import dev.keyward.access.AccessRequest;
-import dev.keyward.access.AccessRequestService;
-import dev.keyward.access.AccessReview;
-import dev.keyward.access.internal.AccessWorkflow;
 import dev.keyward.approvals.ApprovalService;
 import dev.keyward.approvals.Decision;
 import dev.keyward.approvals.InboxItem;
 import dev.keyward.approvals.PreparedDecision;
-import dev.keyward.common.ui.Badges.Tone;
-import dev.keyward.common.ui.Badges;
+import dev.keyward.approvals.SubjectCard;
 import dev.keyward.common.ui.EmptyState;
 import dev.keyward.common.ui.FormErrors;
 import dev.keyward.common.ui.HiddenFrom;
 import dev.keyward.common.ui.Notices;
-import dev.keyward.common.ui.PersonLabel;
 import dev.keyward.common.ui.ViewerTime;
-import dev.keyward.identity.PeopleService;
 import dev.keyward.identity.Roles;
 import jakarta.annotation.security.PermitAll;
 import java.util.ArrayList;
@@ -42,13 +35,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
- * The approver's inbox: each open slot with what a careful approver needs (who, for whom, which key, what, how
- * long, why, what they already hold, warnings). Approving or rejecting asks the approver's passkey to sign the
- * exact decision.
+ * The one inbox: every open slot the signed-in person may decide, whatever the subject (access request, rotation,
+ * role grant...). Each subject's module renders what is asked ({@link SubjectCard}); the inbox adds who decides as
+ * what, the deadlines and the decision, which the approver's passkey signs.
  */
 @Route("approvals")
 @PageTitle("Approvals · Keyward")
@@ -57,23 +50,21 @@ import java.util.stream.Stream;
 @HiddenFrom(Roles.AUDITOR)
 public class ApprovalsView extends VerticalLayout {
 
-    /** Cards rendered at once: each one loads its request, grants and warnings. */
+    /** Cards rendered at once: each one may load live facts (grants held, warnings). */
     static final int SHOWN = 25;
     /** How often an open page looks for decisions made elsewhere (another tab, another approver). */
     static final int CHECK_EVERY_MS = 10_000;
 
     private final ApprovalService approvals;
-    private final AccessRequestService requests;
-    private final PeopleService people;
+    private final Map<String, SubjectCard> subjects;
     private final VerticalLayout items = new VerticalLayout();
     /** The cards on the page by slot id, in inbox order; a refresh keeps those still waiting (and what was typed). */
     private final Map<String, Component> cards = new LinkedHashMap<>();
     private Registration polling;
 
-    ApprovalsView(ApprovalService approvals, AccessRequestService requests, PeopleService people) {
+    ApprovalsView(ApprovalService approvals, List<SubjectCard> subjects) {
         this.approvals = approvals;
-        this.requests = requests;
-        this.people = people;
+        this.subjects = subjects.stream().collect(Collectors.toMap(SubjectCard::subjectType, Function.identity()));
         DecisionSigning.load(this);
         items.setPadding(false);
         items.setId("approval-items");
@@ -95,23 +86,20 @@ public class ApprovalsView extends VerticalLayout {
 
     /** Drops the cards decided elsewhere and adds new ones; the cards still waiting stay as they are. */
     private void refresh() {
-        List<InboxItem> inbox = approvals.inbox().stream()
-                .filter(i -> AccessWorkflow.SUBJECT_TYPE.equals(i.subjectType())).toList();
+        List<InboxItem> inbox = approvals.inbox();
         List<InboxItem> shown = inbox.stream().limit(SHOWN).toList();
         Set<String> waiting = shown.stream().map(InboxItem::slotId).collect(Collectors.toSet());
         cards.keySet().retainAll(waiting);
-        Map<String, String> names = people.displayNames(shown.stream()
-                .flatMap(i -> Stream.of(i.requester(), i.beneficiary())).toList());
         Map<String, Component> next = new LinkedHashMap<>();
-        shown.forEach(item -> next.put(item.slotId(), cards.containsKey(item.slotId()) ? cards.get(item.slotId())
-                : card(item, names)));
+        shown.forEach(item -> next.put(item.slotId(), cards.containsKey(item.slotId()) ? cards.get(item.slotId()) : card(item)));
         cards.clear();
         cards.putAll(next);
         items.removeAll();
         if (inbox.isEmpty()) {
             items.add(EmptyState.of("no-approvals", "Nothing waits for your decision",
-                    "Requests to use keys you own, from people you manage, or that need a security officer appear "
-                            + "here. You decide with your passkey; this page updates by itself."));
+                    "Requests to use keys you own, from people you manage, changes to keys and privileged roles that "
+                            + "need a second pair of eyes appear here. You decide with your passkey; this page updates "
+                            + "by itself."));
         }
         if (inbox.size() > SHOWN) {
             items.add(new Paragraph("Showing the " + SHOWN + " oldest of " + inbox.size() + " decisions waiting for you; "
@@ -120,35 +108,21 @@ public class ApprovalsView extends VerticalLayout {
         new ArrayList<>(cards.values()).forEach(items::add);
     }
 
-    private Component card(InboxItem item, Map<String, String> names) {
-        AccessReview review = requests.review(item.subjectId());
-        AccessRequest request = review.request();
-        @SuppressWarnings("unchecked")
-        Map<String, Object> key = (Map<String, Object>) item.facts().get("key");
-        String requester = PersonLabel.of(request.requester(), names);
-        String beneficiary = PersonLabel.of(request.beneficiary(), names);
+    private Component card(InboxItem item) {
         var card = new VerticalLayout();
         card.addClassName("kw-card");
         card.addClassName("approval-item");
-        card.getElement().setAttribute("data-key", request.key());
-        card.getElement().setAttribute("data-requester", request.requester());
-        card.add(new H3(requester + " asks for " + Ui.permissions(request.permissions()) + " on " + request.key()));
-        card.add(new Span("Key: " + request.key() + " · " + key.get("sensitivity") + " · " + key.get("purpose")
-                + " · owner " + key.get("owner")));
-        card.add(new Span("For " + beneficiary + ", " + request.durationDays() + " days from approval"
-                + (request.ticket() != null ? " · ticket " + request.ticket() : "")));
+        card.getElement().setAttribute("data-subject-type", item.subjectType());
+        card.getElement().setAttribute("data-requester", item.requester());
+        SubjectCard subject = subjects.get(item.subjectType());
+        if (subject != null) {
+            subject.render(item, card);
+        } else {
+            card.add(new H3(item.summary() != null ? item.summary() : item.subjectType() + " " + item.subjectId()));
+        }
         card.add(new Span("You decide as: " + item.kind().label().toLowerCase()
                 + (item.routedReason() != null ? " (" + item.routedReason() + ")" : "")
                 + " · escalates " + ViewerTime.minute(item.escalateAt()) + " · expires " + ViewerTime.minute(item.expireAt())));
-        card.add(new Paragraph("“" + request.justification() + "”"));
-        card.add(new Span(review.currentGrants().isEmpty() ? beneficiary + " holds no grant on this key now."
-                : beneficiary + " holds now: " + review.currentGrants().stream()
-                .map(g -> Ui.permissions(g.permissions()) + " until " + ViewerTime.day(g.validUntil())).toList()));
-        review.warnings().forEach(w -> {
-            var warning = Badges.of(w, Tone.ERROR);
-            warning.addClassName("approval-warning");
-            card.add(warning);
-        });
         var comment = new TextArea("Comment (required to reject; the requester sees it)");
         comment.setWidthFull();
         comment.setMaxLength(1000);

@@ -1,4 +1,4 @@
-package dev.keyward.access.ui;
+package dev.keyward.approvals.ui;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.function.SerializableConsumer;

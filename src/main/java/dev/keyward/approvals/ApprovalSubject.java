@@ -1,0 +1,56 @@
+package dev.keyward.approvals;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a governed change puts before its approvers; every subject (an access request, a key rotation, a role grant,
+ * ...) implements it and hands it to {@link ApprovalService#open}. The engine knows nothing else about subjects: it
+ * signs {@link #facts()}, keeps {@link #conflicted()} people out and fills {@link #slots()}.
+ */
+public interface ApprovalSubject {
+
+    /** What kind of change, e.g. {@code access-request}; stable, since it is part of every signed document. */
+    String type();
+
+    /** The subject's own id; a subject may go through several approvals over time. */
+    String id();
+
+    /** Who asked. Never decides, whatever {@link #conflicted()} says. */
+    String requester();
+
+    /** One line saying what is decided, for inbox headings, e-mails and the audit log. */
+    String summary();
+
+    /**
+     * The typed facts approvers decide on (a record); rendered into canonical JSON, they go verbatim into every
+     * signed decision document.
+     */
+    Record facts();
+
+    /**
+     * People who may not decide, each with the sentence they are told (the beneficiary, the person receiving a role,
+     * the owner of a service account concerned...). The requester may be listed to word their refusal.
+     */
+    Map<String, String> conflicted();
+
+    /** One slot per approver needed, in order. */
+    List<RequiredSlot> slots();
+
+    /**
+     * A slot and, for a designated kind, the person it designates. {@code note} says why: the reason nobody is
+     * designated (the slot then goes to the pool at once), or why this person decides in someone else's place.
+     */
+    record RequiredSlot(SlotKind kind, String designated, String note) {
+
+        /** A slot for {@code who}; when there is nobody, {@code whyNobody} says so to whoever fills it instead. */
+        public static RequiredSlot person(SlotKind kind, String who, String whyNobody) {
+            return new RequiredSlot(kind, who, who == null ? whyNobody : null);
+        }
+
+        /** A slot any member of the kind's pool may fill. */
+        public static RequiredSlot pool(SlotKind kind) {
+            return new RequiredSlot(kind, null, null);
+        }
+    }
+}
