@@ -1,5 +1,6 @@
 package dev.keyward.keys;
 
+import dev.keyward.audit.AuditOutcome;
 import dev.keyward.audit.AuditTarget;
 import dev.keyward.audit.AuditableEvent;
 import java.util.LinkedHashMap;
@@ -32,6 +33,26 @@ public final class KeyEvents {
         }
     }
 
+    /** A rotation was asked for; it waits for its approval. */
+    public record RotationRequested(String rotationId, String alias, Rotation.Trigger trigger, int currentVersion,
+                                    String reason) implements AuditableEvent {
+        public String action() { return "keys.rotation.requested"; }
+        public AuditTarget target() { return new AuditTarget("key", alias); }
+        public Map<String, ?> details() {
+            return Map.of("rotation", rotationId, "trigger", trigger, "currentVersion", currentVersion, "reason", reason);
+        }
+    }
+
+    /** A rotation ended without a new version: rejected, expired, or failed (the old version stays current). */
+    public record RotationEnded(String rotationId, String alias, Rotation.Status status, String result)
+            implements AuditableEvent {
+        public String action() { return "keys.rotation.ended"; }
+        public AuditTarget target() { return new AuditTarget("key", alias); }
+        public AuditOutcome outcome() { return status == Rotation.Status.REJECTED ? AuditOutcome.DENIED : AuditOutcome.FAILURE; }
+        public Map<String, ?> details() { return Map.of("rotation", rotationId, "status", status, "result", result); }
+    }
+
+    /** A new version became current, after its approval and a self-test in the HSM. */
     public record KeyRotated(String alias, int version, String kcv, String reason) implements AuditableEvent {
         public String action() { return "keys.key.rotated"; }
         public AuditTarget target() { return new AuditTarget("key", alias); }

@@ -101,13 +101,6 @@ public class KeyService {
                 currentUser.hasRole(Roles.SECURITY_OFFICER)));
     }
 
-    /** A new current version of an ACTIVE key; for security officers and the key's owner. */
-    @PreAuthorize("isAuthenticated()")
-    public ManagedKey rotate(String alias, String reason) {
-        return view(lifecycle.rotate(alias, reason, currentUser.requireUsername(),
-                currentUser.hasRole(Roles.SECURITY_OFFICER)));
-    }
-
     private ManagedKey view(ManagedKeyEntity key) {
         boolean full = currentUser.hasRole(Roles.SECURITY_OFFICER) || currentUser.hasRole(Roles.AUDITOR)
                 || currentUser.username().filter(u -> u.equals(key.owner())).isPresent();

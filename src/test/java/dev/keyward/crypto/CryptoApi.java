@@ -13,9 +13,9 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
 /** One caller of the crypto API over HTTP (MockMvc through the whole filter chain), with their bearer token. */
-record CryptoApi(MockMvc mvc, String bearer) {
+public record CryptoApi(MockMvc mvc, String bearer) {
 
-    static String b64(String text) {
+    public static String b64(String text) {
         return Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8));
     }
 
@@ -24,7 +24,7 @@ record CryptoApi(MockMvc mvc, String bearer) {
     }
 
     /** A JSON object from name/value pairs; null values are left out. */
-    static String json(String... pairs) {
+    public static String json(String... pairs) {
         Map<String, String> fields = new LinkedHashMap<>();
         for (int i = 0; i < pairs.length; i += 2) {
             if (pairs[i + 1] != null) {
@@ -37,39 +37,39 @@ record CryptoApi(MockMvc mvc, String bearer) {
         return out.append('}').toString();
     }
 
-    ResultActions call(String alias, String operation, String body) throws Exception {
+    public ResultActions call(String alias, String operation, String body) throws Exception {
         return mvc.perform(post("/api/v1/keys/{alias}/{operation}", alias, operation).header("Authorization", bearer)
                 .contentType(MediaType.APPLICATION_JSON).content(body));
     }
 
-    String encrypt(String alias, String plaintext, String context) throws Exception {
+    public String encrypt(String alias, String plaintext, String context) throws Exception {
         return field(call(alias, "encrypt", json("plaintext", b64(plaintext), "context", context == null ? null : b64(context))),
                 "$.ciphertext");
     }
 
-    String decrypt(String alias, String ciphertext, String context) throws Exception {
+    public String decrypt(String alias, String ciphertext, String context) throws Exception {
         return text(field(call(alias, "decrypt", json("ciphertext", ciphertext, "context", context == null ? null : b64(context))),
                 "$.plaintext"));
     }
 
-    String rewrap(String alias, String ciphertext, String context) throws Exception {
+    public String rewrap(String alias, String ciphertext, String context) throws Exception {
         return field(call(alias, "rewrap", json("ciphertext", ciphertext, "context", context == null ? null : b64(context))),
                 "$.ciphertext");
     }
 
-    String sign(String alias, String message) throws Exception {
+    public String sign(String alias, String message) throws Exception {
         return field(call(alias, "sign", json("message", b64(message))), "$.signature");
     }
 
-    boolean verify(String alias, String message, String signature) throws Exception {
+    public boolean verify(String alias, String message, String signature) throws Exception {
         return JsonPath.read(ok(call(alias, "verify", json("message", b64(message), "signature", signature))), "$.valid");
     }
 
-    String mac(String alias, String message) throws Exception {
+    public String mac(String alias, String message) throws Exception {
         return field(call(alias, "mac", json("message", b64(message))), "$.mac");
     }
 
-    boolean verifyMac(String alias, String message, String mac) throws Exception {
+    public boolean verifyMac(String alias, String message, String mac) throws Exception {
         return JsonPath.read(ok(call(alias, "mac-verify", json("message", b64(message), "mac", mac))), "$.valid");
     }
 

@@ -7,6 +7,8 @@ import dev.keyward.access.Grant;
 import dev.keyward.access.GrantService;
 import dev.keyward.access.Permission;
 import dev.keyward.keys.KeyPurpose;
+import dev.keyward.keys.KeyRotationService;
+import dev.keyward.keys.Rotation;
 import dev.keyward.keys.Sensitivity;
 import dev.keyward.support.DemoTokens;
 import dev.keyward.support.TestPeople;
@@ -26,9 +28,12 @@ public class CryptoFixture {
     private final TestPeople people;
     private final Workflows workflows;
     private final GrantService grants;
+    private final KeyRotationService rotations;
 
-    CryptoFixture(AccessFixture access, TestPeople people, Workflows workflows, GrantService grants) {
+    CryptoFixture(AccessFixture access, TestPeople people, Workflows workflows, GrantService grants,
+                  KeyRotationService rotations) {
         this.access = access;
+        this.rotations = rotations;
         this.people = people;
         this.workflows = workflows;
         this.grants = grants;
@@ -65,5 +70,15 @@ public class CryptoFixture {
                 .orElseThrow(() -> new AssertionError("request " + request.id() + " was not provisioned"));
         SecurityContextHolder.clearContext();
         return grant.id();
+    }
+
+    /** The key's owner asks to rotate it, the cast approves with their passkeys and the rotation runs. */
+    public Rotation rotate(Cast cast, String key) {
+        access.as(cast.owner());
+        Rotation rotation = rotations.request(key, "yearly rotation");
+        access.approveAll(cast, rotation.id());
+        workflows.runJobsOf(rotation.id());
+        SecurityContextHolder.clearContext();
+        return rotation;
     }
 }

@@ -15,7 +15,6 @@ import com.jayway.jsonpath.JsonPath;
 import dev.keyward.access.AccessFixture;
 import dev.keyward.crypto.CryptoFixture.Holder;
 import dev.keyward.keys.KeyPurpose;
-import dev.keyward.keys.KeyService;
 import dev.keyward.keys.Sensitivity;
 import dev.keyward.support.IntegrationTest;
 import java.nio.charset.StandardCharsets;
@@ -24,7 +23,6 @@ import java.util.Base64;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
@@ -40,8 +38,6 @@ class CryptoRoundTripTest extends IntegrationTest {
     CryptoFixture crypto;
     @Autowired
     AccessFixture access;
-    @Autowired
-    KeyService keys;
 
     @Test
     void encryptionRoundTripsBindsItsContextAndSurvivesRotation() throws Exception {
@@ -84,9 +80,7 @@ class CryptoRoundTripTest extends IntegrationTest {
             assertThat(api.verify(key, "invoice 421: EUR 1,200.00", signature)).as(algorithm).isTrue();
             assertThat(api.verify(key, "invoice 421: EUR 9,200.00", signature)).as(algorithm + " altered message").isFalse();
 
-            access.as(cast.owner());
-            keys.rotate(key, "test rotation");
-            SecurityContextHolder.clearContext();
+            crypto.rotate(cast, key);
             assertThat(api.sign(key, "after rotation")).startsWith("kw:v2:");
             assertThat(api.verify(key, "invoice 421: EUR 1,200.00", signature)).as(algorithm + " v1 after rotation").isTrue();
         }
@@ -144,8 +138,6 @@ class CryptoRoundTripTest extends IntegrationTest {
     }
 
     private void rotate(Holder holder) {
-        access.as(holder.cast().owner());
-        keys.rotate(holder.key(), "yearly rotation");
-        SecurityContextHolder.clearContext();
+        crypto.rotate(holder.cast(), holder.key());
     }
 }

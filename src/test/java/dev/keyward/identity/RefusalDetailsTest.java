@@ -36,8 +36,8 @@ class RefusalDetailsTest extends IntegrationTest {
         mvc.perform(post("/api/v1/keys/payments-dek/rotations").header("Authorization", DemoTokens.bearer(DemoTokens.EMPLOYEE))
                         .contentType("application/json").content("{\"reason\":\"I would like a new version\"}"))
                 .andExpect(status().isForbidden())
-                .andExpect(jsonPath("$.detail").value("Only a security officer or the key's owner may rotate this key."));
-        assertThat(lastDenial("POST /api/v1/keys/payments-dek/rotations")).contains("the key's owner may rotate");
+                .andExpect(jsonPath("$.detail").value("Only a security officer or the key's owner may ask to rotate this key."));
+        assertThat(lastDenial("POST /api/v1/keys/payments-dek/rotations")).contains("the key's owner may ask to rotate");
     }
 
     private String lastDenial(String endpoint) {

@@ -132,33 +132,6 @@ class KeyLifecycleTest extends IntegrationTest {
         assertThat(catalogue.state()).isEqualTo(KeyState.SUSPENDED);
     }
 
-    @Test
-    void rotationAddsACurrentVersionForOwnersAndOfficersOnlyOfActiveKeys() {
-        String officer = testPeople.create("officer", Roles.SECURITY_OFFICER);
-        String owner = testPeople.create("owner");
-        as(officer, Roles.SECURITY_OFFICER);
-        String alias = keyIn(KeyState.PRE_ACTIVATION, owner);
-        assertThatThrownBy(() -> keys.rotate(alias, "too early")).isInstanceOf(IllegalStateException.class)
-                .hasMessage("Only an ACTIVE key can be rotated; " + alias + " is PRE_ACTIVATION.");
-        keys.transition(alias, KeyState.ACTIVE, "go live");
-
-        as(owner, Roles.EMPLOYEE);
-        ManagedKey rotated = keys.rotate(alias, "yearly rotation");
-        assertThat(rotated.versions()).extracting(ManagedKey.Version::number).containsExactly(1, 2);
-        ManagedKey.Version v2 = rotated.versions().get(1);
-        assertThat(v2.hsmLabel()).isEqualTo("kw-" + alias + "-v2");
-        assertThat(v2.activatedAt()).isNotNull();
-        assertThat(v2.kcv()).isNotEqualTo(rotated.versions().get(0).kcv());
-        assertThat(hsm.exists(v2.hsmLabel())).isTrue();
-        assertThat(keys.usable(alias).currentVersion()).isEqualTo(2);
-        assertThatThrownBy(() -> keys.rotate(alias, " ")).isInstanceOf(IllegalArgumentException.class);
-
-        as(testPeople.create("other"), Roles.EMPLOYEE);
-        assertThatThrownBy(() -> keys.rotate(alias, "not mine")).isInstanceOf(AccessDeniedException.class);
-        as(officer, Roles.SECURITY_OFFICER);
-        assertThat(keys.rotate(alias, "officer rotation").versions()).hasSize(3);
-    }
-
     @ParameterizedTest
     @ValueSource(strings = {"RSA_2048", "rsa-1024", "DES", "3DES", "AES_128_ECB", "HMAC_SHA1", "EC_P192", "BLOWFISH"})
     void weakOrUnknownAlgorithmsAreRefusedWithAReason(String algorithm) throws Exception {

@@ -3,19 +3,27 @@ package dev.keyward.keys.api;
 import dev.keyward.common.Paging;
 import dev.keyward.keys.KeyFilter;
 import dev.keyward.keys.KeyPurpose;
+import dev.keyward.keys.KeyRotationService;
 import dev.keyward.keys.KeyService;
 import dev.keyward.keys.KeyState;
 import dev.keyward.keys.ManagedKey;
 import dev.keyward.keys.NewKey;
+import dev.keyward.keys.Rotation;
 import dev.keyward.keys.Sensitivity;
+import dev.keyward.keys.internal.RotationLogCsv;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -32,9 +40,11 @@ import org.springframework.web.bind.annotation.RestController;
 class KeysController {
 
     private final KeyService keys;
+    private final KeyRotationService rotations;
 
-    KeysController(KeyService keys) {
+    KeysController(KeyService keys, KeyRotationService rotations) {
         this.keys = keys;
+        this.rotations = rotations;
     }
 
     @GetMapping
@@ -72,13 +82,38 @@ class KeysController {
     }
 
     @PostMapping("/{alias}/rotations")
-    @Operation(summary = "Rotate a key", description = "Security officers and the key's owner, for an ACTIVE key: "
-            + "{\"reason\": \"yearly rotation\"}. A new version becomes current; older versions still decrypt and verify.")
-    ManagedKey rotate(@PathVariable String alias, @Valid @RequestBody Rotation request) {
-        return keys.rotate(alias, request.reason());
+    @Operation(summary = "Ask to rotate a key", description = "Security officers and the key's owner, for an ACTIVE "
+            + "key: {\"reason\": \"yearly rotation\"}. 202 with the rotation's location: the key owner (their manager "
+            + "when the owner asks) and a security officer (two for CRITICAL keys) approve with their passkeys, then a "
+            + "new version is created, self-tested and made current; older versions still decrypt and verify.")
+    ResponseEntity<Rotation> rotate(@PathVariable String alias, @Valid @RequestBody RotationRequest request) {
+        Rotation rotation = rotations.request(alias, request.reason());
+        return ResponseEntity.accepted().location(URI.create("/api/v1/keys/" + alias + "/rotations/" + rotation.id()))
+                .body(rotation);
     }
 
-    record Rotation(@NotBlank @Size(max = 1000) String reason) {
+    @GetMapping("/{alias}/rotations")
+    @Operation(summary = "A key's rotation log", description = "Every rotation, newest first: trigger, reason, requester, "
+            + "approvers with whether their signatures verify now, old and new version with key check values, times. "
+            + "For the key's owner, security officers and auditors. With Accept: text/csv, the same as CSV.")
+    List<Rotation> rotations(@PathVariable String alias) {
+        return rotations.log(alias);
+    }
+
+    @GetMapping(value = "/{alias}/rotations", produces = "text/csv")
+    ResponseEntity<String> rotationsCsv(@PathVariable String alias) {
+        return ResponseEntity.ok().contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + alias + "-rotations.csv\"")
+                .body(RotationLogCsv.of(rotations.log(alias)));
+    }
+
+    @GetMapping("/{alias}/rotations/{id}")
+    @Operation(summary = "One rotation")
+    Rotation rotation(@PathVariable String alias, @PathVariable String id) {
+        return rotations.get(alias, id);
+    }
+
+    record RotationRequest(@NotBlank @Size(max = 1000) String reason) {
     }
 
     record CreateKey(@NotBlank @Size(max = 64) String alias, @NotBlank @Size(max = 30) String algorithm,

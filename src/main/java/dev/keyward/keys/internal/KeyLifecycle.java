@@ -8,7 +8,6 @@ import dev.keyward.hsm.KeyAlgorithm;
 import dev.keyward.hsm.KeyHandle;
 import dev.keyward.identity.PeopleService;
 import dev.keyward.keys.KeyEvents.KeyCreated;
-import dev.keyward.keys.KeyEvents.KeyRotated;
 import dev.keyward.keys.KeyEvents.KeyStateChanged;
 import dev.keyward.keys.KeyState;
 import dev.keyward.keys.NewKey;
@@ -131,30 +130,6 @@ public class KeyLifecycle {
         }
         key.moveTo(to, now, actor, reason.strip());
         events.publishEvent(new KeyStateChanged(alias, from, to, reason.strip()));
-        return key;
-    }
-
-    /**
-     * Adds a new version of an ACTIVE key and makes it current: new ciphertexts, signatures and MACs use it, older
-     * versions still decrypt and verify what they made. For security officers and the key's owner.
-     */
-    public ManagedKeyEntity rotate(String alias, String reason, String actor, boolean securityOfficer) {
-        if (reason == null || reason.isBlank() || reason.length() > 1000) {
-            throw new InvalidInputException("reason", "Give a reason (1 to 1000 characters); it is kept in the audit log.");
-        }
-        ManagedKeyEntity key = load(alias);
-        if (!securityOfficer && !actor.equals(key.owner())) {
-            throw new AccessDeniedException("Only a security officer or the key's owner may rotate this key.");
-        }
-        if (key.state() != KeyState.ACTIVE) {
-            throw new ConflictException("Only an ACTIVE key can be rotated; " + alias + " is " + key.state() + ".");
-        }
-        Instant now = clock.instant();
-        String label = "kw-" + alias + "-v" + (key.versions().size() + 1);
-        KeyHandle handle = hsm.generate(label, key.algorithm());
-        KeyVersionEntity version = key.addVersion(label, handle.kcv(), now, Cryptoperiods.of(key.purpose(), key.sensitivity()));
-        version.activated(now);
-        events.publishEvent(new KeyRotated(alias, version.versionNo(), handle.kcv(), reason.strip()));
         return key;
     }
 

@@ -66,6 +66,10 @@ class KeyVersionEntity {
         return hsmLabel;
     }
 
+    String kcv() {
+        return kcv.trim();
+    }
+
     void activated(Instant at) {
         if (activatedAt == null) {
             activatedAt = at;

@@ -102,8 +102,17 @@ public class ManagedKeyEntity {
                 full ? history.stream().map(StateChangeEntity::toStateChange).toList() : List.of());
     }
 
+    long id() {
+        return id;
+    }
+
     String alias() {
         return alias;
+    }
+
+    /** The version new ciphertexts, signatures and MACs use: the highest. */
+    KeyVersionEntity currentVersion() {
+        return versions.get(versions.size() - 1);
     }
 
     KeyAlgorithm algorithm() {

@@ -8,7 +8,9 @@ import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H4;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
@@ -22,6 +24,7 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.component.html.AttachmentType;
 import dev.keyward.common.ui.Badges.Tone;
 import dev.keyward.common.ui.Badges;
 import dev.keyward.common.ui.FormErrors;
@@ -29,17 +32,22 @@ import dev.keyward.common.ui.Notices;
 import dev.keyward.common.ui.PersonLabel;
 import dev.keyward.common.ui.RowDetails;
 import dev.keyward.common.ui.ViewerTime;
+import dev.keyward.common.ui.Words;
 import dev.keyward.hsm.KeyAlgorithm;
 import dev.keyward.identity.CurrentUser;
 import dev.keyward.identity.PeopleService;
 import dev.keyward.identity.Roles;
 import dev.keyward.keys.KeyFilter;
 import dev.keyward.keys.KeyPurpose;
+import dev.keyward.keys.KeyRotationService;
 import dev.keyward.keys.KeyService;
 import dev.keyward.keys.KeyState;
 import dev.keyward.keys.ManagedKey;
 import dev.keyward.keys.NewKey;
+import dev.keyward.keys.Rotation;
 import dev.keyward.keys.Sensitivity;
+import dev.keyward.keys.internal.RotationLogCsv;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.annotation.security.PermitAll;
 import java.time.Clock;
 import java.time.Duration;
@@ -48,6 +56,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 /**
  * The key inventory: everyone sees the catalogue; security officers create keys; the detail offers exactly the
@@ -63,6 +72,8 @@ public class KeysView extends VerticalLayout {
     static final Duration DUE_SOON = Duration.ofDays(60);
 
     private final KeyService keys;
+    private final KeyRotationService rotations;
+    private final ObjectMapper json;
     private final PeopleService people;
     private final CurrentUser currentUser;
     /** Owners' display names, asked once per owner as pages of keys come in. */
@@ -76,8 +87,11 @@ public class KeysView extends VerticalLayout {
     private final TextField owner = new TextField("Owner");
     private final Checkbox overdueOnly = new Checkbox("Overdue only");
 
-    KeysView(KeyService keys, PeopleService people, CurrentUser currentUser, Clock clock) {
+    KeysView(KeyService keys, KeyRotationService rotations, ObjectMapper json, PeopleService people,
+             CurrentUser currentUser, Clock clock) {
         this.keys = keys;
+        this.rotations = rotations;
+        this.json = json;
         this.people = people;
         this.currentUser = currentUser;
         this.clock = clock;
@@ -232,6 +246,7 @@ public class KeysView extends VerticalLayout {
 
     private Dialog detail(String alias) {
         ManagedKey key = keys.get(alias);
+        List<Rotation> log = key.restricted() ? List.of() : rotations.log(alias);
         var dialog = new Dialog(key.alias());
         var body = new VerticalLayout();
         body.setPadding(false);
@@ -265,7 +280,7 @@ public class KeysView extends VerticalLayout {
             history.addColumn(ManagedKey.StateChange::reason).setHeader("Why").setFlexGrow(2);
             history.setItems(key.history());
             history.setAllRowsVisible(true);
-            body.add(versions, history);
+            body.add(versions, history, rotationLog(key, log));
         }
         var actions = new HorizontalLayout();
         actions.setWrap(true);
@@ -287,6 +302,11 @@ public class KeysView extends VerticalLayout {
             usage.addClickListener(e -> dialog.close());
             actions.add(who, usage);
         }
+        if (mayAskRotation(key) && log.stream().noneMatch(r -> r.status().open())) {
+            var rotate = new Button("Request rotation", VaadinIcon.REFRESH.create(), e -> rotationDialog(key, dialog).open());
+            rotate.setId("request-rotation");
+            actions.add(rotate);
+        }
         for (KeyState target : allowedTargets(key)) {
             var move = new Button(label(target), e -> reasonDialog(key, target, dialog).open());
             move.setId("move-" + target.name().toLowerCase().replace('_', '-'));
@@ -300,6 +320,80 @@ public class KeysView extends VerticalLayout {
         dialog.getFooter().add(new Button("Close", e -> dialog.close()));
         dialog.setWidth("60rem");
         dialog.setMaxWidth("100%");
+        return dialog;
+    }
+
+    /** Every rotation of the key, newest first, with its approvers; downloadable as CSV and JSON. */
+    private Component rotationLog(ManagedKey key, List<Rotation> log) {
+        var section = new VerticalLayout();
+        section.setPadding(false);
+        section.setSpacing(false);
+        section.add(new H4("Rotations"));
+        if (log.isEmpty()) {
+            section.add(new Span("Not rotated yet. The key owner or a security officer can request a rotation; the owner "
+                    + "(their manager when the owner asks) and a security officer approve it."));
+            return section;
+        }
+        var grid = new Grid<Rotation>();
+        grid.setId("key-rotations");
+        grid.addColumn(r -> ViewerTime.minute(r.createdAt())).setHeader("Requested").setAutoWidth(true);
+        grid.addComponentColumn(r -> Badges.of(r.status().label(), switch (r.status()) {
+            case DONE -> Tone.SUCCESS;
+            case PENDING, ROTATING -> Tone.NEUTRAL;
+            case REJECTED, EXPIRED, FAILED -> Tone.ERROR;
+        })).setHeader("Status").setAutoWidth(true);
+        grid.addColumn(r -> "v" + r.oldVersion() + " (" + r.oldKcv() + ")"
+                + (r.newVersion() != null && r.newKcv() != null ? " → v" + r.newVersion() + " (" + r.newKcv() + ")" : ""))
+                .setHeader("Versions (KCV)").setAutoWidth(true);
+        grid.addColumn(r -> Words.of(r.trigger()) + ", by " + r.requester() + ": " + r.reason()).setHeader("Why")
+                .setFlexGrow(2).setTooltipGenerator(Rotation::reason);
+        grid.addColumn(r -> r.approvers().isEmpty() ? "—" : r.approvers().stream()
+                .map(a -> a.username() + (a.verified() ? " ✓" : " (signature does not verify)"))
+                .collect(Collectors.joining(", "))).setHeader("Approved by").setFlexGrow(1)
+                .setTooltipGenerator(r -> r.outcome() == null ? "" : r.outcome());
+        grid.setItems(log);
+        grid.setAllRowsVisible(true);
+        grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
+        var csv = new Anchor(event -> {
+            event.setFileName(key.alias() + "-rotations.csv");
+            event.setContentType("text/csv");
+            event.getWriter().write(RotationLogCsv.of(rotations.log(key.alias())));
+        }, AttachmentType.DOWNLOAD, "Rotation log (CSV)");
+        csv.setId("rotations-csv");
+        var json = new Anchor(event -> {
+            event.setFileName(key.alias() + "-rotations.json");
+            event.setContentType("application/json");
+            event.getWriter().write(this.json.writerWithDefaultPrettyPrinter().writeValueAsString(rotations.log(key.alias())));
+        }, AttachmentType.DOWNLOAD, "Rotation log (JSON)");
+        section.add(grid, new HorizontalLayout(csv, json));
+        return section;
+    }
+
+    private boolean mayAskRotation(ManagedKey key) {
+        return key.state() == KeyState.ACTIVE && !currentUser.hasRole(Roles.AUDITOR)
+                && (currentUser.hasRole(Roles.SECURITY_OFFICER) || currentUser.username().filter(key.owner()::equals).isPresent());
+    }
+
+    private Dialog rotationDialog(ManagedKey key, Dialog detail) {
+        var dialog = new Dialog("Request rotation of " + key.alias());
+        var reason = new TextArea("Why rotate now? (the approvers read this; the rotation log keeps it)");
+        reason.setId("rotation-reason");
+        reason.setWidthFull();
+        reason.setMaxLength(1000);
+        var errors = new FormErrors("rotation-error", Map.of("reason", reason));
+        var confirm = new Button("Request rotation", e -> errors.attempt(() -> {
+            rotations.request(key.alias(), reason.getValue());
+            dialog.close();
+            detail.close();
+            Notices.success("Rotation of " + key.alias() + " requested. It happens once the key owner (or their manager) "
+                    + "and a security officer approve it under Approvals.");
+        }));
+        confirm.setId("confirm-rotation");
+        confirm.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        dialog.add(new Span("A new version is created in the HSM, self-tested and made current; data protected by the "
+                + "current version can still be decrypted and verified."), reason, errors.line());
+        dialog.getFooter().add(new Button("Cancel", e -> dialog.close()), confirm);
+        dialog.setWidth("32rem");
         return dialog;
     }
 

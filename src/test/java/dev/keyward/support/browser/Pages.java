@@ -340,6 +340,22 @@ public final class Pages {
             return !browser.driver().findElements(By.id(moveId)).isEmpty();
         }
 
+        /** In the open detail: asks for a rotation with a reason; waits until the detail has closed. */
+        public void requestRotation(String reason) {
+            Pages.await(browser, By.id("request-rotation")).click();
+            Pages.await(browser, By.id("rotation-reason")).findElement(By.cssSelector("textarea")).sendKeys(reason);
+            Pages.await(browser, By.id("confirm-rotation")).click();
+            new WebDriverWait(browser.driver(), WAIT).until(ExpectedConditions.invisibilityOfElementLocated(By.id("key-detail-state")));
+        }
+
+        /** In the open detail: the rotation log's rows. */
+        public String rotationsText() {
+            WebElement grid = Pages.await(browser, By.id("key-rotations"));
+            browser.driver().executeScript("arguments[0].scrollIntoView();", grid);
+            return grid.findElements(By.cssSelector("vaadin-grid-cell-content")).stream().map(WebElement::getText)
+                    .reduce("", (a, b) -> a + " | " + b);
+        }
+
         public void move(String moveId, String reason) {
             Pages.await(browser, By.id(moveId)).click();
             WebElement area = Pages.await(browser, By.id("transition-reason"));
@@ -503,6 +519,22 @@ public final class Pages {
 
         public void approveRoleFor(String person) {
             approve(roleCard(person));
+        }
+
+        /** The card of a rotation of {@code alias} that {@code requester} asked for, scrolled into view. */
+        public String rotationCardText(String alias, String requester) {
+            WebElement card = Pages.await(browser, rotationCard(alias, requester));
+            browser.driver().executeScript("arguments[0].scrollIntoView();", card);
+            return card.getText();
+        }
+
+        public void approveRotation(String alias, String requester) {
+            approve(rotationCard(alias, requester));
+        }
+
+        private static By rotationCard(String alias, String requester) {
+            return By.cssSelector(".approval-item[data-subject-type='key-rotation'][data-key='" + alias
+                    + "'][data-requester='" + requester + "']");
         }
 
         private void approve(By card) {

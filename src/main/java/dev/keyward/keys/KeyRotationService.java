@@ -1,0 +1,132 @@
+package dev.keyward.keys;
+
+import dev.keyward.approvals.Approval;
+import dev.keyward.approvals.ApprovalService;
+import dev.keyward.common.ConflictException;
+import dev.keyward.common.InvalidInputException;
+import dev.keyward.common.NotFoundException;
+import dev.keyward.identity.CurrentUser;
+import dev.keyward.identity.Roles;
+import dev.keyward.keys.KeyEvents.RotationRequested;
+import dev.keyward.keys.internal.KeyRotationStore;
+import dev.keyward.keys.internal.KeyRotationStore.Row;
+import dev.keyward.keys.internal.ManagedKeyEntity;
+import dev.keyward.keys.internal.ManagedKeyRepository;
+import dev.keyward.keys.process.KeyRotationProcess;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Key rotation as an approved change (PCI DSS 3.7.4, 3.7.6): the key owner or a security officer asks, with a
+ * reason; the owner (or, when the owner asked, the owner's manager) and a security officer (two for CRITICAL keys)
+ * approve with their passkeys; then bpmn/KeyRotation.bpmn creates the new version, self-tests it and makes it
+ * current. The rotation log keeps every rotation with its approvers and key check values.
+ */
+@Service
+@Transactional
+public class KeyRotationService {
+
+    static final int MAX_REASON = 1000;
+
+    private final KeyRotationStore rotations;
+    private final ManagedKeyRepository keys;
+    private final ApprovalService approvals;
+    private final RuntimeService runtime;
+    private final CurrentUser currentUser;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    KeyRotationService(KeyRotationStore rotations, ManagedKeyRepository keys, ApprovalService approvals,
+                       RuntimeService runtime, CurrentUser currentUser, ApplicationEventPublisher events, Clock clock) {
+        this.rotations = rotations;
+        this.keys = keys;
+        this.approvals = approvals;
+        this.runtime = runtime;
+        this.currentUser = currentUser;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** Asks for a rotation of an ACTIVE key, for its owner or a security officer; the key changes once approved. */
+    @PreAuthorize("isAuthenticated()")
+    public Rotation request(String alias, String reason) {
+        String me = currentUser.requireUsername();
+        String why = reason == null ? "" : reason.strip();
+        if (why.isEmpty() || why.length() > MAX_REASON) {
+            throw new InvalidInputException("reason", "Give a reason (1 to " + MAX_REASON + " characters); the approvers "
+                    + "read it and the rotation log keeps it.");
+        }
+        ManagedKeyEntity key = keys.findByAlias(alias)
+                .orElseThrow(() -> new NotFoundException("No key with alias '" + alias + "'."));
+        if (currentUser.hasRole(Roles.AUDITOR) || !(currentUser.hasRole(Roles.SECURITY_OFFICER) || me.equals(key.owner()))) {
+            throw new AccessDeniedException("Only a security officer or the key's owner may ask to rotate this key.");
+        }
+        return open(key, Rotation.Trigger.ON_DEMAND, why, me);
+    }
+
+    private Rotation open(ManagedKeyEntity key, Rotation.Trigger trigger, String reason, String requester) {
+        var usable = key.toUsableKey();
+        if (usable.state() != KeyState.ACTIVE) {
+            throw new ConflictException("Only an ACTIVE key can be rotated; " + usable.alias() + " is " + usable.state() + ".");
+        }
+        rotations.openOf(usable.alias()).ifPresent(open -> {
+            throw new ConflictException("A rotation of " + usable.alias() + " is already under way (" + open.status().label()
+                    .toLowerCase() + ", asked by " + open.requester() + "); it has to end first.");
+        });
+        var current = key.toManagedKey(true).versions().get(usable.currentVersion() - 1);
+        Row row = new Row(UUID.randomUUID().toString(), usable.alias(), trigger, reason, requester, Rotation.Status.PENDING,
+                null, null, current.number(), current.kcv(), null, null, clock.instant(), null);
+        rotations.insert(row);
+        events.publishEvent(new RotationRequested(row.id(), row.key(), trigger, row.oldVersion(), reason));
+        runtime.startProcessInstanceByKey(KeyRotationProcess.KEY, row.id(), Map.of(KeyRotationProcess.ROTATION_ID, row.id()));
+        return view(rotations.find(row.id()).orElseThrow());
+    }
+
+    /** A key's rotations, newest first, with their approvers: for its owner, security officers and auditors. */
+    @PreAuthorize("isAuthenticated()")
+    @Transactional(readOnly = true)
+    public List<Rotation> log(String alias) {
+        ManagedKeyEntity key = keys.findByAlias(alias)
+                .orElseThrow(() -> new NotFoundException("No key with alias '" + alias + "'."));
+        refuseUnlessInvolved(key);
+        return rotations.ofKey(alias).stream().map(this::view).toList();
+    }
+
+    @PreAuthorize("isAuthenticated()")
+    @Transactional(readOnly = true)
+    public Rotation get(String alias, String id) {
+        Row row = rotations.find(id).filter(r -> r.key().equals(alias))
+                .orElseThrow(() -> new NotFoundException("No rotation " + id + " of key '" + alias + "'."));
+        refuseUnlessInvolved(keys.findByAlias(alias).orElseThrow());
+        return view(row);
+    }
+
+    private void refuseUnlessInvolved(ManagedKeyEntity key) {
+        if (!(currentUser.hasRole(Roles.SECURITY_OFFICER) || currentUser.hasRole(Roles.AUDITOR)
+                || currentUser.username().filter(key.owner()::equals).isPresent())) {
+            throw new AccessDeniedException("Only the key's owner, security officers and auditors see its rotations.");
+        }
+    }
+
+    private Rotation view(Row row) {
+        List<Rotation.Approver> approvers = row.approvalId() == null ? List.of()
+                : approvals.get(row.approvalId()).slots().stream().filter(s -> s.decision() != null)
+                .map(s -> approver(s)).toList();
+        return new Rotation(row.id(), row.key(), row.trigger(), row.reason(), row.requester(), row.status(), row.outcome(),
+                row.approvalId(), row.oldVersion(), row.oldKcv(), row.newVersion(), row.newKcv(), row.createdAt(),
+                row.completedAt(), approvers);
+    }
+
+    private static Rotation.Approver approver(Approval.Slot slot) {
+        return new Rotation.Approver(slot.decision().approver(), slot.kind().label(), slot.decision().decision().name(),
+                slot.decision().decidedAt(), slot.decision().verified());
+    }
+}

@@ -1,0 +1,85 @@
+package dev.keyward.keys.internal;
+
+import dev.keyward.approvals.ApprovalSubject;
+import dev.keyward.approvals.SlotKind;
+import dev.keyward.keys.KeyPurpose;
+import dev.keyward.keys.Rotation;
+import dev.keyward.keys.Sensitivity;
+import dev.keyward.keys.internal.KeyRotationStore.Row;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A key rotation before its approvers: the key owner and a security officer (two for CRITICAL keys and for an
+ * emergency). The requester never decides; when the owner asks, the owner's manager takes the owner's slot.
+ *
+ * @param ownersManager the key owner's manager in the org chart (null when there is none)
+ */
+record KeyRotationSubject(Row rotation, ManagedKeyEntity key, String ownersManager) implements ApprovalSubject {
+
+    static final String TYPE = "key-rotation";
+
+    /** What every approver of a rotation signs. */
+    record Facts(String type, String rotation, KeyFacts key, VersionFacts current, Rotation.Trigger trigger,
+                 String reason, String requester) {
+    }
+
+    record KeyFacts(long id, String alias, String algorithm, KeyPurpose purpose, Sensitivity sensitivity, String owner) {
+    }
+
+    record VersionFacts(int number, String kcv) {
+    }
+
+    @Override
+    public String type() {
+        return TYPE;
+    }
+
+    @Override
+    public String id() {
+        return rotation.id();
+    }
+
+    @Override
+    public String requester() {
+        return rotation.requester();
+    }
+
+    @Override
+    public String summary() {
+        return rotation.requester() + " asks to rotate " + key.alias() + " (" + key.sensitivity() + "), now at version "
+                + rotation.oldVersion();
+    }
+
+    @Override
+    public Facts facts() {
+        return new Facts(TYPE, rotation.id(), new KeyFacts(key.id(), key.alias(), key.algorithm().name(), key.purpose(),
+                key.sensitivity(), key.owner()), new VersionFacts(rotation.oldVersion(), rotation.oldKcv()),
+                rotation.trigger(), rotation.reason(), rotation.requester());
+    }
+
+    @Override
+    public Map<String, String> conflicted() {
+        return Map.of(rotation.requester(), "You asked for this rotation; somebody else has to decide it.");
+    }
+
+    @Override
+    public List<RequiredSlot> slots() {
+        List<RequiredSlot> slots = new ArrayList<>();
+        if (key.owner().equals(rotation.requester())) {
+            slots.add(ownersManager == null
+                    ? RequiredSlot.person(SlotKind.KEY_OWNER, null, "The key owner " + key.owner()
+                            + " asked and has no manager in the org chart.")
+                    : new RequiredSlot(SlotKind.KEY_OWNER, ownersManager, "In place of the key owner " + key.owner()
+                            + ", who asked: their manager decides."));
+        } else {
+            slots.add(RequiredSlot.person(SlotKind.KEY_OWNER, key.owner(), "The key has no owner."));
+        }
+        slots.add(RequiredSlot.pool(SlotKind.SECURITY_OFFICER));
+        if (key.sensitivity() == Sensitivity.CRITICAL || rotation.trigger() == Rotation.Trigger.EMERGENCY) {
+            slots.add(RequiredSlot.pool(SlotKind.SECURITY_OFFICER));
+        }
+        return slots;
+    }
+}

@@ -1,0 +1,196 @@
+package dev.keyward.keys.internal;
+
+import dev.keyward.approvals.Approval;
+import dev.keyward.approvals.ApprovalService;
+import dev.keyward.approvals.ApprovalStatus;
+import dev.keyward.approvals.Decision;
+import dev.keyward.hsm.HsmBackend;
+import dev.keyward.hsm.KeyHandle;
+import dev.keyward.identity.PeopleService;
+import dev.keyward.keys.KeyEvents.KeyRotated;
+import dev.keyward.keys.KeyEvents.RotationEnded;
+import dev.keyward.keys.KeyPurpose;
+import dev.keyward.keys.KeyState;
+import dev.keyward.keys.Rotation;
+import dev.keyward.keys.internal.KeyRotationStore.Row;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * What the KeyRotation process does at each step; its delegates call only this. The rotation itself talks to the
+ * HSM between two short transactions of its own: the first fixes which version it creates, the HSM then generates
+ * it (idempotent by label, so a retry after a crash finds the same key), a self-test round trip must pass, and the
+ * second makes it current. Nothing the HSM did is therefore inside a transaction that could still roll back, and
+ * a retried step after success changes nothing.
+ */
+@Component
+public class KeyRotationWorkflow {
+
+    private static final byte[] SELF_TEST_CONTEXT = "keyward rotation self-test".getBytes(StandardCharsets.UTF_8);
+
+    private final KeyRotationStore rotations;
+    private final ManagedKeyRepository keys;
+    private final ApprovalService approvals;
+    private final PeopleService people;
+    private final HsmBackend hsm;
+    private final ApplicationEventPublisher events;
+    private final TransactionTemplate ownTransaction;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+
+    KeyRotationWorkflow(KeyRotationStore rotations, ManagedKeyRepository keys, ApprovalService approvals,
+                        PeopleService people, HsmBackend hsm, ApplicationEventPublisher events,
+                        PlatformTransactionManager transactions, Clock clock) {
+        this.rotations = rotations;
+        this.keys = keys;
+        this.approvals = approvals;
+        this.people = people;
+        this.hsm = hsm;
+        this.events = events;
+        this.ownTransaction = new TransactionTemplate(transactions);
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.clock = clock;
+    }
+
+    /** Opens the rotation's approval (in the caller's transaction: the request and its approval start together). */
+    public String openApproval(String rotationId) {
+        Row rotation = rotation(rotationId);
+        ManagedKeyEntity key = key(rotation.key());
+        String approvalId = approvals.open(new KeyRotationSubject(rotation, key, people.managerOf(key.owner()).orElse(null)));
+        rotations.attachApproval(rotationId, approvalId);
+        return approvalId;
+    }
+
+    /**
+     * Creates the new version and makes it current, once the approval's every decision approves and verifies now.
+     * Returns why not, if so; the old version then stays current.
+     */
+    public Optional<String> rotate(String rotationId) {
+        Optional<Plan> plan = ownTransaction.execute(status -> plan(rotationId));
+        if (plan == null || plan.isEmpty()) {
+            return Optional.empty();
+        }
+        if (plan.get().refusal() != null) {
+            return Optional.of(plan.get().refusal());
+        }
+        Plan p = plan.get();
+        String kcv;
+        try {
+            KeyHandle handle = hsm.generate(p.label(), p.key().algorithm());
+            String recomputed = hsm.find(p.label()).map(KeyHandle::kcv).orElse(null);
+            if (!handle.kcv().equals(recomputed)) {
+                return Optional.of("The new version's key check value does not verify (" + handle.kcv() + " against "
+                        + recomputed + ").");
+            }
+            Optional<String> selfTest = selfTest(p.label(), p.key().purpose());
+            if (selfTest.isPresent()) {
+                hsm.destroy(p.label());
+                return selfTest;
+            }
+            kcv = handle.kcv();
+        } catch (RuntimeException e) {
+            return Optional.of("The HSM could not create the new version: " + e.getMessage());
+        }
+        ownTransaction.executeWithoutResult(status -> makeCurrent(rotationId, p.label(), kcv));
+        return Optional.empty();
+    }
+
+    /** The version a rotation creates, fixed before the HSM is asked; empty when it is done already. */
+    private record Plan(ManagedKeyEntity key, String label, String refusal) {
+    }
+
+    private Optional<Plan> plan(String rotationId) {
+        Row rotation = rotations.lock(rotationId).orElseThrow(() -> new NoSuchElementException("No rotation " + rotationId));
+        if (rotation.status() == Rotation.Status.DONE) {
+            return Optional.empty();
+        }
+        if (!rotation.status().open()) {
+            return Optional.of(new Plan(null, null, "The rotation is already " + rotation.status().label().toLowerCase() + "."));
+        }
+        Optional<String> unapproved = approvals.get(rotation.approvalId()).refusalToAct();
+        if (unapproved.isPresent()) {
+            return Optional.of(new Plan(null, null, unapproved.get()));
+        }
+        ManagedKeyEntity key = key(rotation.key());
+        if (key.state() != KeyState.ACTIVE) {
+            return Optional.of(new Plan(null, null, "Key " + key.alias() + " is " + key.state() + " now, no longer ACTIVE."));
+        }
+        int version = rotation.newVersion() != null ? rotation.newVersion() : key.versions().size() + 1;
+        rotations.startRotating(rotationId, version);
+        return Optional.of(new Plan(key, "kw-" + key.alias() + "-v" + version, null));
+    }
+
+    /** Encrypts and decrypts, signs and verifies, or MACs and verifies with the new version before anybody uses it. */
+    private Optional<String> selfTest(String label, KeyPurpose purpose) {
+        byte[] sample = new byte[32];
+        random.nextBytes(sample);
+        boolean passed = switch (purpose) {
+            case ENCRYPT, WRAP -> Arrays.equals(sample, hsm.decrypt(label, hsm.encrypt(label, sample, SELF_TEST_CONTEXT),
+                    SELF_TEST_CONTEXT));
+            case SIGN -> {
+                byte[] signature = hsm.sign(label, sample);
+                byte[] altered = sample.clone();
+                altered[0] ^= 1;
+                yield hsm.verify(label, sample, signature) && !hsm.verify(label, altered, signature);
+            }
+            case MAC -> hsm.verifyMac(label, sample, hsm.mac(label, sample));
+        };
+        return passed ? Optional.empty() : Optional.of("The new version failed its self-test; it was destroyed.");
+    }
+
+    private void makeCurrent(String rotationId, String label, String kcv) {
+        Row rotation = rotations.lock(rotationId).orElseThrow();
+        if (rotation.status() == Rotation.Status.DONE) {
+            return;
+        }
+        ManagedKeyEntity key = key(rotation.key());
+        Instant now = clock.instant();
+        KeyVersionEntity version = key.addVersion(label, kcv, now, Cryptoperiods.of(key.purpose(), key.sensitivity()));
+        version.activated(now);
+        rotations.done(rotationId, kcv, now);
+        events.publishEvent(new KeyRotated(key.alias(), version.versionNo(), kcv, rotation.reason()));
+    }
+
+    /** Records why an approved rotation did not happen; the old version stays current. */
+    public void fail(String rotationId, String reason) {
+        end(rotationId, Rotation.Status.FAILED, "Approved, but not rotated: " + reason);
+    }
+
+    /** Closes a rotation its approval did not approve, with the rejecter's comment or the expiry. */
+    public void closeUnapproved(String rotationId) {
+        Approval approval = approvals.get(rotation(rotationId).approvalId());
+        if (approval.status() == ApprovalStatus.EXPIRED) {
+            end(rotationId, Rotation.Status.EXPIRED, "Not decided in time; the key was not rotated.");
+            return;
+        }
+        end(rotationId, Rotation.Status.REJECTED, approval.slots().stream()
+                .filter(s -> s.decision() != null && s.decision().decision() == Decision.REJECT)
+                .map(s -> "Rejected by " + s.decision().approver() + ": " + s.decision().comment())
+                .findFirst().orElse("Rejected."));
+    }
+
+    private void end(String rotationId, Rotation.Status status, String outcome) {
+        Row rotation = rotation(rotationId);
+        if (rotations.close(rotationId, status, outcome, clock.instant())) {
+            events.publishEvent(new RotationEnded(rotationId, rotation.key(), status, outcome));
+        }
+    }
+
+    private Row rotation(String id) {
+        return rotations.find(id).orElseThrow(() -> new NoSuchElementException("No rotation " + id + "."));
+    }
+
+    private ManagedKeyEntity key(String alias) {
+        return keys.findByAlias(alias).orElseThrow(() -> new NoSuchElementException("No key " + alias + "."));
+    }
+}

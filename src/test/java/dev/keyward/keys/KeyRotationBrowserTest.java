@@ -1,0 +1,108 @@
+package dev.keyward.keys;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.keyward.crypto.CryptoApi;
+import dev.keyward.support.DemoTokens;
+import dev.keyward.support.IntegrationTest;
+import dev.keyward.support.Workflows;
+import dev.keyward.support.browser.Browser;
+import dev.keyward.support.browser.Pages.ApprovalsPage;
+import dev.keyward.support.browser.Pages.HomePage;
+import dev.keyward.support.browser.Pages.KeysPage;
+import dev.keyward.support.browser.Pages.LoginPage;
+import dev.keyward.support.browser.Pages.PasskeyEnrollmentPage;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.web.webauthn.management.PublicKeyCredentialUserEntityRepository;
+import org.springframework.security.web.webauthn.management.UserCredentialRepository;
+import org.springframework.test.web.servlet.MockMvc;
+
+/**
+ * Rotation in Chromium, each person in their own browser with their own virtual authenticator: carol asks to rotate
+ * payments-dek, bob (her manager, in the owner's slot) and dave approve with their passkeys; payments-app's next
+ * encryption uses the new version, what the old one encrypted still decrypts and rewraps to the new one.
+ */
+class KeyRotationBrowserTest extends IntegrationTest {
+
+    static final String KEY = "payments-dek";
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    Workflows workflows;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    PublicKeyCredentialUserEntityRepository userEntities;
+    @Autowired
+    UserCredentialRepository credentials;
+
+    @BeforeEach
+    void noPasskeysYet() {
+        for (String user : new String[] {"carol", "bob", "dave"}) {
+            var entity = userEntities.findByUsername(user);
+            if (entity != null) {
+                credentials.findByUserId(entity.getId()).forEach(c -> credentials.delete(c.getCredentialId()));
+            }
+        }
+    }
+
+    @Test
+    void carolAsksBobAndDaveApproveAndPaymentsAppEncryptsWithTheNewVersion() throws Exception {
+        workflows.runJobsOf(jdbc.queryForObject("select id from access_request where beneficiary = 'payments-app'",
+                String.class)); // the demo's grant; the job executor provisions it in the running demo
+        CryptoApi app = new CryptoApi(mvc, DemoTokens.bearer("kwt_test_payments_app"));
+        int before = jdbc.queryForObject("select count(*) from keys_key_version v join keys_managed_key k on k.id = v.key_id "
+                + "where k.alias = ?", Integer.class, KEY);
+        String old = app.encrypt(KEY, "4111 1111 1111 1111", "card-7");
+        assertThat(old).startsWith("kw:v" + before + ":");
+
+        try (Browser carol = signedIn("carol")) {
+            var keys = KeysPage.open(carol);
+            keys.search(KEY);
+            keys.openDetail(KEY);
+            carol.screenshot("key-detail-rotation");
+            keys.requestRotation("Yearly rotation; the card vault migrates to the new version this week.");
+            String rotationId = jdbc.queryForObject("select id from keys_rotation where key_alias = ? "
+                    + "and status = 'PENDING'", String.class, KEY);
+
+            for (String approver : List.of("bob", "dave")) {
+                try (Browser browser = signedIn(approver)) {
+                    var inbox = ApprovalsPage.open(browser);
+                    assertThat(inbox.rotationCardText(KEY, "carol")).contains("asks to rotate " + KEY, "HIGH",
+                            "Current version " + before, "Yearly rotation");
+                    if (approver.equals("dave")) {
+                        browser.screenshot("approvals-rotation");
+                    }
+                    inbox.approveRotation(KEY, "carol");
+                }
+            }
+            workflows.runJobsOf(rotationId);
+
+            String fresh = app.encrypt(KEY, "4111 1111 1111 1111", "card-8");
+            assertThat(fresh).startsWith("kw:v" + (before + 1) + ":");
+            assertThat(app.decrypt(KEY, old, "card-7")).as("the old version still decrypts").isEqualTo("4111 1111 1111 1111");
+            String rewrapped = app.rewrap(KEY, old, "card-7");
+            assertThat(rewrapped).startsWith("kw:v" + (before + 1) + ":");
+            assertThat(app.decrypt(KEY, rewrapped, "card-7")).isEqualTo("4111 1111 1111 1111");
+
+            keys = KeysPage.open(carol);
+            keys.search(KEY);
+            keys.openDetail(KEY);
+            assertThat(keys.rotationsText()).contains("Rotated", "v" + before, "v" + (before + 1), "bob ✓", "dave ✓");
+            carol.screenshot("key-rotations");
+        }
+    }
+
+    private static Browser signedIn(String username) {
+        Browser browser = new Browser(baseUrl());
+        LoginPage.open(browser).signInWithPassword(username, "keyward-demo");
+        PasskeyEnrollmentPage.await(browser).createPasskey("Laptop");
+        HomePage.await(browser);
+        return browser;
+    }
+}
