@@ -34,6 +34,13 @@ public record Approval(String id, String subjectType, String subjectId, String r
         return slots.stream().allMatch(s -> s.decision() == null || s.decision().verified());
     }
 
+    /** "Rejected by bob: comment" from the rejecting decision, for the subject to tell its requester. */
+    public String rejection() {
+        return slots.stream().filter(s -> s.decision() != null && s.decision().decision() == Decision.REJECT)
+                .map(s -> "Rejected by " + s.decision().approver() + ": " + s.decision().comment())
+                .findFirst().orElse("Rejected.");
+    }
+
     /**
      * Why nothing may be done on this approval's word, or empty when every slot approved with a decision whose
      * passkey signature verifies now. Every subject asks this right before it acts.

@@ -3,6 +3,7 @@ package dev.keyward.keys;
 import dev.keyward.audit.AuditOutcome;
 import dev.keyward.audit.AuditTarget;
 import dev.keyward.audit.AuditableEvent;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -50,6 +51,23 @@ public final class KeyEvents {
         public AuditTarget target() { return new AuditTarget("key", alias); }
         public AuditOutcome outcome() { return status == Rotation.Status.REJECTED ? AuditOutcome.DENIED : AuditOutcome.FAILURE; }
         public Map<String, ?> details() { return Map.of("rotation", rotationId, "status", status, "result", result); }
+    }
+
+    /** The schedule told a key's owner that its current version is due for rotation soon. */
+    public record RotationDueSoon(String alias, String owner, int version, Instant dueAt, int daysBefore)
+            implements AuditableEvent {
+        public String action() { return "keys.rotation.due-soon"; }
+        public AuditTarget target() { return new AuditTarget("key", alias); }
+        public Map<String, ?> details() {
+            return Map.of("owner", owner, "version", version, "dueAt", dueAt.toString(), "daysBefore", daysBefore);
+        }
+    }
+
+    /** A security officer gave a key its own rotation period (null: back to its sensitivity's default). */
+    public record RotationPeriodChanged(String alias, Integer days) implements AuditableEvent {
+        public String action() { return "keys.rotation.period-changed"; }
+        public AuditTarget target() { return new AuditTarget("key", alias); }
+        public Map<String, ?> details() { return Map.of("days", days == null ? "default" : days); }
     }
 
     /** A new version became current, after its approval and a self-test in the HSM. */

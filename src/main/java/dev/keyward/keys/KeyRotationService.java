@@ -7,15 +7,18 @@ import dev.keyward.common.InvalidInputException;
 import dev.keyward.common.NotFoundException;
 import dev.keyward.identity.CurrentUser;
 import dev.keyward.identity.Roles;
+import dev.keyward.keys.KeyEvents.RotationPeriodChanged;
 import dev.keyward.keys.KeyEvents.RotationRequested;
 import dev.keyward.keys.internal.KeyRotationStore;
 import dev.keyward.keys.internal.KeyRotationStore.Row;
 import dev.keyward.keys.internal.ManagedKeyEntity;
 import dev.keyward.keys.internal.ManagedKeyRepository;
 import dev.keyward.keys.process.KeyRotationProcess;
+import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.context.ApplicationEventPublisher;
@@ -35,6 +38,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class KeyRotationService {
 
     static final int MAX_REASON = 1000;
+    /** The requester of the rotations the schedule opens: not a person, so every person may decide them. */
+    public static final String SCHEDULER = "keyward-schedule";
 
     private final KeyRotationStore rotations;
     private final ManagedKeyRepository keys;
@@ -70,6 +75,63 @@ public class KeyRotationService {
             throw new AccessDeniedException("Only a security officer or the key's owner may ask to rotate this key.");
         }
         return open(key, Rotation.Trigger.ON_DEMAND, why, me);
+    }
+
+    /**
+     * Opens the rotation the schedule calls for: {@code alias}'s current version reached its rotation date. Once per
+     * version; nothing when a rotation is under way. For the schedule, which runs without a signed-in person.
+     */
+    @PreAuthorize("permitAll()")
+    public Optional<Rotation> openScheduled(String alias) {
+        Optional<RotationPeriods.Schedule> due = rotations.current(alias).map(KeyRotationService::schedule)
+                .filter(s -> s.overdue(clock.instant()));
+        if (due.isEmpty() || rotations.openOf(alias).isPresent()
+                || rotations.opened(alias, due.get().version(), Rotation.Trigger.SCHEDULED)) {
+            return Optional.empty();
+        }
+        ManagedKeyEntity key = keys.findByAlias(alias).orElseThrow();
+        return Optional.of(open(key, Rotation.Trigger.SCHEDULED, "Version " + due.get().version() + " reached its "
+                + "rotation date (every " + due.get().periodDays() + " days).", SCHEDULER));
+    }
+
+    /** A key's rotation schedule (period, current version, due date); empty unless the key is ACTIVE. */
+    @PreAuthorize("isAuthenticated()")
+    @Transactional(readOnly = true)
+    public Optional<RotationPeriods.Schedule> schedule(String alias) {
+        return rotations.current(alias).map(KeyRotationService::schedule);
+    }
+
+    static RotationPeriods.Schedule schedule(KeyRotationStore.Current current) {
+        int days = current.periodDays() != null ? current.periodDays() : RotationPeriods.defaultDays(current.sensitivity());
+        return new RotationPeriods.Schedule(current.key(), days, current.periodDays() == null, current.version(),
+                current.since(), RotationPeriods.dueAt(current.since(), days));
+    }
+
+    /**
+     * Gives a key its own rotation period, between {@link RotationPeriods#MIN_DAYS} and its originator cryptoperiod;
+     * null returns it to its sensitivity's default. Security officers.
+     */
+    @RolesAllowed(Roles.SECURITY_OFFICER)
+    public RotationPeriods.Schedule setPeriod(String alias, Integer days) {
+        if (days != null && days < 1) {
+            throw new InvalidInputException("periodDays", "A rotation period is a number of days from "
+                    + RotationPeriods.MIN_DAYS + " up.");
+        }
+        ManagedKeyEntity key = keys.findByAlias(alias)
+                .orElseThrow(() -> new NotFoundException("No key with alias '" + alias + "'."));
+        Sensitivity sensitivity = key.toManagedKey(false).sensitivity();
+        if (days != null && (days < RotationPeriods.MIN_DAYS || days > RotationPeriods.maxDays(sensitivity))) {
+            throw new InvalidInputException("periodDays", "A " + sensitivity + " key is rotated every "
+                    + RotationPeriods.MIN_DAYS + " to " + RotationPeriods.maxDays(sensitivity) + " days (its cryptoperiod); "
+                    + days + " is outside.");
+        }
+        if (rotations.current(alias).isEmpty()) {
+            throw new ConflictException("Only an ACTIVE key has a rotation schedule; " + alias + " is "
+                    + key.toUsableKey().state() + ".");
+        }
+        rotations.setPeriod(alias, days);
+        events.publishEvent(new RotationPeriodChanged(alias, days));
+        return schedule(alias).orElseThrow();
     }
 
     private Rotation open(ManagedKeyEntity key, Rotation.Trigger trigger, String reason, String requester) {

@@ -5,13 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.keyward.audit.AuditTestSupport;
 import dev.keyward.support.IntegrationTest;
 import dev.keyward.support.Workflows;
+import dev.keyward.support.TestPeople;
 import dev.keyward.support.browser.Browser;
+import dev.keyward.support.browser.Pages;
 import dev.keyward.support.browser.Pages.ApprovalsPage;
-import dev.keyward.support.browser.Pages.HomePage;
-import dev.keyward.support.browser.Pages.LoginPage;
 import dev.keyward.support.browser.Pages.MyGrantsPage;
 import dev.keyward.support.browser.Pages.MyRequestsPage;
-import dev.keyward.support.browser.Pages.PasskeyEnrollmentPage;
 import dev.keyward.support.browser.Pages.RequestAccessPage;
 import java.util.List;
 import java.util.Map;
@@ -20,8 +19,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.web.webauthn.management.PublicKeyCredentialUserEntityRepository;
-import org.springframework.security.web.webauthn.management.UserCredentialRepository;
 
 /**
  * The whole access path in Chromium, each person in their own browser with their own virtual authenticator:
@@ -33,24 +30,18 @@ class AccessRequestBrowserTest extends IntegrationTest {
     static final String KEY = "payments-dek";
 
     @Autowired
-    PublicKeyCredentialUserEntityRepository userEntities;
-    @Autowired
-    UserCredentialRepository credentials;
-    @Autowired
     Workflows workflows;
     @Autowired
     AuditTestSupport audit;
     @Autowired
     JdbcTemplate jdbc;
 
+    @Autowired
+    TestPeople testPeople;
+
     @BeforeEach
     void noPasskeysYet() {
-        for (String user : new String[] {"alice", "bob", "carol", "dave"}) {
-            var entity = userEntities.findByUsername(user);
-            if (entity != null) {
-                credentials.findByUserId(entity.getId()).forEach(c -> credentials.delete(c.getCredentialId()));
-            }
-        }
+        testPeople.forgetPasskeys("alice", "bob", "carol", "dave");
     }
 
     @Test
@@ -101,10 +92,6 @@ class AccessRequestBrowserTest extends IntegrationTest {
     }
 
     private static Browser signedIn(String username) {
-        Browser browser = new Browser(baseUrl());
-        LoginPage.open(browser).signInWithPassword(username, "keyward-demo");
-        PasskeyEnrollmentPage.await(browser).createPasskey("Laptop");
-        HomePage.await(browser);
-        return browser;
+        return Pages.signedInEnrolling(baseUrl(), username, "keyward-demo");
     }
 }

@@ -82,7 +82,7 @@ class CryptoBenchmark extends IntegrationTest {
                 "p99_ratio", String.format("%.2f", e.p99Millis() / b.p99Millis()), "backend", BACKEND);
     }
 
-    private static String p99s(List<Result> rounds) {
+    static String p99s(List<Result> rounds) {
         return String.join("/", rounds.stream().map(r -> String.format("%.1f", r.p99Millis())).toList());
     }
 
@@ -107,7 +107,7 @@ class CryptoBenchmark extends IntegrationTest {
             + "errors=(\\d+) non2xx=(\\d+)");
 
     /** A wrk script that posts {@code body} with the token and prints one RESULT line when done. */
-    private static Path script(String name, String bearer, String body) throws IOException {
+    static Path script(String name, String bearer, String body) throws IOException {
         Path file = Path.of("target", "bench-" + name + ".lua");
         Files.writeString(file, String.join("\n",
                 "wrk.method = \"POST\"",
@@ -124,7 +124,7 @@ class CryptoBenchmark extends IntegrationTest {
     }
 
     /** Runs wrk with {@link #CLIENTS} connections on two threads for {@code duration}; every answer must be 200. */
-    private static Result wrk(String url, Path script, Duration duration) throws Exception {
+    static Result wrk(String url, Path script, Duration duration) throws Exception {
         Process wrk = new ProcessBuilder("wrk", "-t2", "-c" + CLIENTS, "-d" + duration.toSeconds() + "s",
                 "--timeout", "10s", "-s", script.toString(), url).redirectErrorStream(true).start();
         String output = new String(wrk.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

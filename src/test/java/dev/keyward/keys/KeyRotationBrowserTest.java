@@ -6,19 +6,16 @@ import dev.keyward.crypto.CryptoApi;
 import dev.keyward.support.DemoTokens;
 import dev.keyward.support.IntegrationTest;
 import dev.keyward.support.Workflows;
+import dev.keyward.support.TestPeople;
 import dev.keyward.support.browser.Browser;
+import dev.keyward.support.browser.Pages;
 import dev.keyward.support.browser.Pages.ApprovalsPage;
-import dev.keyward.support.browser.Pages.HomePage;
 import dev.keyward.support.browser.Pages.KeysPage;
-import dev.keyward.support.browser.Pages.LoginPage;
-import dev.keyward.support.browser.Pages.PasskeyEnrollmentPage;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.web.webauthn.management.PublicKeyCredentialUserEntityRepository;
-import org.springframework.security.web.webauthn.management.UserCredentialRepository;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
@@ -36,19 +33,13 @@ class KeyRotationBrowserTest extends IntegrationTest {
     Workflows workflows;
     @Autowired
     JdbcTemplate jdbc;
+
     @Autowired
-    PublicKeyCredentialUserEntityRepository userEntities;
-    @Autowired
-    UserCredentialRepository credentials;
+    TestPeople testPeople;
 
     @BeforeEach
     void noPasskeysYet() {
-        for (String user : new String[] {"carol", "bob", "dave"}) {
-            var entity = userEntities.findByUsername(user);
-            if (entity != null) {
-                credentials.findByUserId(entity.getId()).forEach(c -> credentials.delete(c.getCredentialId()));
-            }
-        }
+        testPeople.forgetPasskeys("carol", "bob", "dave");
     }
 
     @Test
@@ -99,10 +90,6 @@ class KeyRotationBrowserTest extends IntegrationTest {
     }
 
     private static Browser signedIn(String username) {
-        Browser browser = new Browser(baseUrl());
-        LoginPage.open(browser).signInWithPassword(username, "keyward-demo");
-        PasskeyEnrollmentPage.await(browser).createPasskey("Laptop");
-        HomePage.await(browser);
-        return browser;
+        return Pages.signedInEnrolling(baseUrl(), username, "keyward-demo");
     }
 }

@@ -3,34 +3,24 @@ package dev.keyward.keys;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.keyward.support.IntegrationTest;
+import dev.keyward.support.TestPeople;
 import dev.keyward.support.browser.Browser;
-import dev.keyward.support.browser.Pages.HomePage;
+import dev.keyward.support.browser.Pages;
 import dev.keyward.support.browser.Pages.KeysPage;
-import dev.keyward.support.browser.Pages.LoginPage;
-import dev.keyward.support.browser.Pages.PasskeyEnrollmentPage;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.security.web.webauthn.management.PublicKeyCredentialUserEntityRepository;
-import org.springframework.security.web.webauthn.management.UserCredentialRepository;
 
 /** Dave (security officer) creates a key; it shows with its check value; carol, its owner, activates it. */
 class KeysBrowserTest extends IntegrationTest {
 
     @Autowired
-    PublicKeyCredentialUserEntityRepository userEntities;
-    @Autowired
-    UserCredentialRepository credentials;
+    TestPeople testPeople;
 
     @BeforeEach
     void noPasskeysYet() {
-        for (String user : new String[] {"dave", "carol"}) {
-            var entity = userEntities.findByUsername(user);
-            if (entity != null) {
-                credentials.findByUserId(entity.getId()).forEach(c -> credentials.delete(c.getCredentialId()));
-            }
-        }
+        testPeople.forgetPasskeys("dave", "carol");
     }
 
     @Test
@@ -57,10 +47,6 @@ class KeysBrowserTest extends IntegrationTest {
     }
 
     private static Browser signedIn(String username) {
-        Browser browser = new Browser(baseUrl());
-        LoginPage.open(browser).signInWithPassword(username, "keyward-demo");
-        PasskeyEnrollmentPage.await(browser).createPasskey("Laptop");
-        HomePage.await(browser);
-        return browser;
+        return Pages.signedInEnrolling(baseUrl(), username, "keyward-demo");
     }
 }

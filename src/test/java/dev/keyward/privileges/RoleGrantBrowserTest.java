@@ -8,17 +8,14 @@ import dev.keyward.support.IntegrationTest;
 import dev.keyward.support.TestPeople;
 import dev.keyward.support.Workflows;
 import dev.keyward.support.browser.Browser;
+import dev.keyward.support.browser.Pages;
 import dev.keyward.support.browser.Pages.ApprovalsPage;
 import dev.keyward.support.browser.Pages.HomePage;
-import dev.keyward.support.browser.Pages.LoginPage;
-import dev.keyward.support.browser.Pages.PasskeyEnrollmentPage;
 import dev.keyward.support.browser.Pages.PeoplePage;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.security.web.webauthn.management.PublicKeyCredentialUserEntityRepository;
-import org.springframework.security.web.webauthn.management.UserCredentialRepository;
 
 /**
  * Dual control in Chromium, each person in their own browser with their own virtual authenticator: frank asks
@@ -33,19 +30,10 @@ class RoleGrantBrowserTest extends IntegrationTest {
     PersonRepository people;
     @Autowired
     Workflows workflows;
-    @Autowired
-    PublicKeyCredentialUserEntityRepository userEntities;
-    @Autowired
-    UserCredentialRepository credentials;
 
     @BeforeEach
     void noPasskeysYet() {
-        for (String user : new String[] {"frank", "dave", "grace"}) {
-            var entity = userEntities.findByUsername(user);
-            if (entity != null) {
-                credentials.findByUserId(entity.getId()).forEach(c -> credentials.delete(c.getCredentialId()));
-            }
-        }
+        testPeople.forgetPasskeys("frank", "dave", "grace");
     }
 
     @Test
@@ -83,10 +71,6 @@ class RoleGrantBrowserTest extends IntegrationTest {
     }
 
     private static Browser signedIn(String username, String password) {
-        Browser browser = new Browser(baseUrl());
-        LoginPage.open(browser).signInWithPassword(username, password);
-        PasskeyEnrollmentPage.await(browser).createPasskey("Laptop");
-        HomePage.await(browser);
-        return browser;
+        return Pages.signedInEnrolling(baseUrl(), username, password);
     }
 }

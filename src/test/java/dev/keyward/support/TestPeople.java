@@ -13,6 +13,8 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.webauthn.management.PublicKeyCredentialUserEntityRepository;
+import org.springframework.security.web.webauthn.management.UserCredentialRepository;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -26,8 +28,13 @@ public class TestPeople {
     private final PasswordEncoder encoder;
     private final Clock clock;
     private final ApiTokenService tokens;
+    private final PublicKeyCredentialUserEntityRepository userEntities;
+    private final UserCredentialRepository credentials;
 
-    TestPeople(PersonRepository people, PasswordEncoder encoder, Clock clock, ApiTokenService tokens) {
+    TestPeople(PersonRepository people, PasswordEncoder encoder, Clock clock, ApiTokenService tokens,
+               PublicKeyCredentialUserEntityRepository userEntities, UserCredentialRepository credentials) {
+        this.userEntities = userEntities;
+        this.credentials = credentials;
         this.people = people;
         this.encoder = encoder;
         this.clock = clock;
@@ -60,6 +67,16 @@ public class TestPeople {
         PersonFactory.create(new NewPerson(username, "Test " + username, username + "@test.example", "Testing",
                 manager, Set.of(roles), PASSWORD), people, encoder, clock);
         return username;
+    }
+
+    /** Removes the passkeys of (demo) people, so that a browser test enrols their passkey on its own authenticator. */
+    public void forgetPasskeys(String... usernames) {
+        for (String username : usernames) {
+            var entity = userEntities.findByUsername(username);
+            if (entity != null) {
+                credentials.findByUserId(entity.getId()).forEach(c -> credentials.delete(c.getCredentialId()));
+            }
+        }
     }
 
     /** Makes {@code username}, with their current roles, the signed-in person of this thread. */

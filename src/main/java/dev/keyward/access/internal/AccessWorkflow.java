@@ -10,7 +10,6 @@ import dev.keyward.access.internal.AccessStore.RequestRow;
 import dev.keyward.approvals.Approval;
 import dev.keyward.approvals.ApprovalService;
 import dev.keyward.approvals.ApprovalStatus;
-import dev.keyward.approvals.Decision;
 import dev.keyward.identity.PeopleService;
 import dev.keyward.identity.ServiceAccount;
 import dev.keyward.identity.ServiceAccountService;
@@ -113,10 +112,7 @@ public class AccessWorkflow {
             close(requestId, AccessRequestStatus.EXPIRED, "Not decided in time; nothing was granted.");
             return;
         }
-        String comment = approval.slots().stream().filter(s -> s.decision() != null && s.decision().decision() == Decision.REJECT)
-                .map(s -> "Rejected by " + s.decision().approver() + ": " + s.decision().comment())
-                .findFirst().orElse("Rejected.");
-        close(requestId, AccessRequestStatus.REJECTED, comment);
+        close(requestId, AccessRequestStatus.REJECTED, approval.rejection());
     }
 
     private void close(String requestId, AccessRequestStatus status, String outcome) {

@@ -1,5 +1,6 @@
 package dev.keyward.keys.api;
 
+import dev.keyward.common.NotFoundException;
 import dev.keyward.common.Paging;
 import dev.keyward.keys.KeyFilter;
 import dev.keyward.keys.KeyPurpose;
@@ -9,6 +10,7 @@ import dev.keyward.keys.KeyState;
 import dev.keyward.keys.ManagedKey;
 import dev.keyward.keys.NewKey;
 import dev.keyward.keys.Rotation;
+import dev.keyward.keys.RotationPeriods;
 import dev.keyward.keys.Sensitivity;
 import dev.keyward.keys.internal.RotationLogCsv;
 import io.swagger.v3.oas.annotations.Operation;
@@ -27,6 +29,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -111,6 +114,24 @@ class KeysController {
     @Operation(summary = "One rotation")
     Rotation rotation(@PathVariable String alias, @PathVariable String id) {
         return rotations.get(alias, id);
+    }
+
+    @GetMapping("/{alias}/rotation-schedule")
+    @Operation(summary = "A key's rotation schedule", description = "The period in force (its own, or the default for "
+            + "its sensitivity), the current version and its rotation date; 404 unless the key is ACTIVE.")
+    RotationPeriods.Schedule rotationSchedule(@PathVariable String alias) {
+        return rotations.schedule(alias).orElseThrow(() -> new NotFoundException("Key '" + alias + "' has no rotation "
+                + "schedule: it does not exist or is not ACTIVE."));
+    }
+
+    @PutMapping("/{alias}/rotation-schedule")
+    @Operation(summary = "Set a key's rotation period", description = "Security officers: {\"periodDays\": 90}, between 30 "
+            + "days and the key's originator cryptoperiod (730 days; HIGH 365; CRITICAL 182); null returns to the default.")
+    RotationPeriods.Schedule setRotationSchedule(@PathVariable String alias, @RequestBody PeriodChange request) {
+        return rotations.setPeriod(alias, request.periodDays());
+    }
+
+    record PeriodChange(Integer periodDays) {
     }
 
     record RotationRequest(@NotBlank @Size(max = 1000) String reason) {

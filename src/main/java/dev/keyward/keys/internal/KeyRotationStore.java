@@ -1,6 +1,7 @@
 package dev.keyward.keys.internal;
 
 import dev.keyward.keys.Rotation;
+import dev.keyward.keys.Sensitivity;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -18,6 +19,11 @@ public class KeyRotationStore {
     public record Row(String id, String key, Rotation.Trigger trigger, String reason, String requester,
                       Rotation.Status status, String outcome, String approvalId, int oldVersion, String oldKcv,
                       Integer newVersion, String newKcv, Instant createdAt, Instant completedAt) {
+    }
+
+    /** An ACTIVE key's current version and how often the key is to be rotated (null: its sensitivity's default). */
+    public record Current(String key, String owner, Sensitivity sensitivity, Integer periodDays, int version,
+                          Instant since) {
     }
 
     private final JdbcClient jdbc;
@@ -50,6 +56,48 @@ public class KeyRotationStore {
     public Optional<Row> openOf(String alias) {
         return jdbc.sql("select * from keys_rotation where key_alias = ? and status in ('PENDING', 'ROTATING')")
                 .param(alias).query(KeyRotationStore::row).optional();
+    }
+
+    /** Every ACTIVE key with its current (highest) version: what the rotation schedule looks at, one query. */
+    public List<Current> activeKeys() {
+        return jdbc.sql(CURRENT + " order by k.alias").query(KeyRotationStore::current).list();
+    }
+
+    private static final String CURRENT = "select k.alias, k.owner_username, k.sensitivity, k.rotation_period_days, "
+            + "v.version_no, coalesce(v.activated_at, v.created_at) as since from keys_managed_key k "
+            + "join keys_key_version v on v.key_id = k.id where k.state = 'ACTIVE' and v.version_no = "
+            + "(select max(w.version_no) from keys_key_version w where w.key_id = k.id)";
+
+    private static Current current(ResultSet rs, int i) throws SQLException {
+        return new Current(rs.getString("alias"), rs.getString("owner_username"),
+                Sensitivity.valueOf(rs.getString("sensitivity")), rs.getObject("rotation_period_days", Integer.class),
+                rs.getInt("version_no"), rs.getTimestamp("since").toInstant());
+    }
+
+    /** Whether a rotation of {@code alias} from {@code version} was ever opened by {@code trigger}. */
+    public boolean opened(String alias, int version, Rotation.Trigger trigger) {
+        return jdbc.sql("select count(*) from keys_rotation where key_alias = ? and old_version = ? and trigger_kind = ?")
+                .params(alias, version, trigger.name()).query(Integer.class).single() > 0;
+    }
+
+    /** Records a notice unless it was sent already; true when this call recorded it. */
+    public boolean noticeOnce(String alias, int version, int daysBefore, Instant at) {
+        boolean sent = jdbc.sql("select count(*) from keys_rotation_notice where key_alias = ? and version_no = ? "
+                + "and days_before = ?").params(alias, version, daysBefore).query(Integer.class).single() > 0;
+        if (sent) {
+            return false;
+        }
+        jdbc.sql("insert into keys_rotation_notice (key_alias, version_no, days_before, sent_at) values (?, ?, ?, ?)")
+                .params(alias, version, daysBefore, Timestamp.from(at)).update();
+        return true;
+    }
+
+    public void setPeriod(String alias, Integer days) {
+        jdbc.sql("update keys_managed_key set rotation_period_days = ? where alias = ?").params(days, alias).update();
+    }
+
+    public Optional<Current> current(String alias) {
+        return jdbc.sql(CURRENT + " and k.alias = ?").param(alias).query(KeyRotationStore::current).optional();
     }
 
     public void attachApproval(String id, String approvalId) {

@@ -48,6 +48,10 @@ record KeyRotationSubject(Row rotation, ManagedKeyEntity key, String ownersManag
 
     @Override
     public String summary() {
+        if (rotation.trigger() == Rotation.Trigger.SCHEDULED) {
+            return "Scheduled rotation of " + key.alias() + " (" + key.sensitivity() + "): version "
+                    + rotation.oldVersion() + " reached its rotation date";
+        }
         return rotation.requester() + " asks to rotate " + key.alias() + " (" + key.sensitivity() + "), now at version "
                 + rotation.oldVersion();
     }

@@ -3,7 +3,6 @@ package dev.keyward.keys.internal;
 import dev.keyward.approvals.Approval;
 import dev.keyward.approvals.ApprovalService;
 import dev.keyward.approvals.ApprovalStatus;
-import dev.keyward.approvals.Decision;
 import dev.keyward.hsm.HsmBackend;
 import dev.keyward.hsm.KeyHandle;
 import dev.keyward.identity.PeopleService;
@@ -173,10 +172,7 @@ public class KeyRotationWorkflow {
             end(rotationId, Rotation.Status.EXPIRED, "Not decided in time; the key was not rotated.");
             return;
         }
-        end(rotationId, Rotation.Status.REJECTED, approval.slots().stream()
-                .filter(s -> s.decision() != null && s.decision().decision() == Decision.REJECT)
-                .map(s -> "Rejected by " + s.decision().approver() + ": " + s.decision().comment())
-                .findFirst().orElse("Rejected."));
+        end(rotationId, Rotation.Status.REJECTED, approval.rejection());
     }
 
     private void end(String rotationId, Rotation.Status status, String outcome) {

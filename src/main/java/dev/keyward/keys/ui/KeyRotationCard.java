@@ -45,7 +45,8 @@ class KeyRotationCard implements SubjectCard {
         String alias = (String) key.get("alias");
         Map<String, String> names = people.displayNames(List.of(item.requester(), (String) key.get("owner")));
         card.getElement().setAttribute("data-key", alias);
-        card.add(new H3(PersonLabel.of(item.requester(), names) + " asks to rotate " + alias));
+        card.add(new H3(("SCHEDULED".equals(item.facts().get("trigger")) ? "The rotation schedule"
+                : PersonLabel.of(item.requester(), names)) + " asks to rotate " + alias));
         card.add(new Span("Key: " + alias + " · " + key.get("sensitivity") + " · " + key.get("algorithm") + " · "
                 + key.get("purpose") + " · owner " + PersonLabel.of((String) key.get("owner"), names)));
         ManagedKey now = keys.get(alias);

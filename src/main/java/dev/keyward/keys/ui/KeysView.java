@@ -329,6 +329,16 @@ public class KeysView extends VerticalLayout {
         section.setPadding(false);
         section.setSpacing(false);
         section.add(new H4("Rotations"));
+        rotations.schedule(key.alias()).ifPresent(schedule -> {
+            var line = new HorizontalLayout(new Span("Rotated every " + schedule.periodDays() + " days"
+                    + (schedule.defaultPeriod() ? " (the default for " + key.sensitivity() + " keys)" : "")
+                    + " · version " + schedule.version() + " is due " + ViewerTime.day(schedule.dueAt())));
+            line.setId("rotation-schedule");
+            if (schedule.overdue(clock.instant())) {
+                line.add(Badges.of("Rotation overdue", Tone.ERROR));
+            }
+            section.add(line);
+        });
         if (log.isEmpty()) {
             section.add(new Span("Not rotated yet. The key owner or a security officer can request a rotation; the owner "
                     + "(their manager when the owner asks) and a security officer approve it."));

@@ -3,7 +3,6 @@ package dev.keyward.privileges.internal;
 import dev.keyward.approvals.Approval;
 import dev.keyward.approvals.ApprovalService;
 import dev.keyward.approvals.ApprovalStatus;
-import dev.keyward.approvals.Decision;
 import dev.keyward.identity.PeopleService;
 import dev.keyward.identity.RoleRequest;
 import dev.keyward.identity.RoleRequestService;
@@ -55,9 +54,6 @@ public class RoleGrantWorkflow {
             requests.close(requestId, RoleRequestStatus.EXPIRED, "Not decided in time; the role was not given.");
             return;
         }
-        requests.close(requestId, RoleRequestStatus.REJECTED, approval.slots().stream()
-                .filter(s -> s.decision() != null && s.decision().decision() == Decision.REJECT)
-                .map(s -> "Rejected by " + s.decision().approver() + ": " + s.decision().comment())
-                .findFirst().orElse("Rejected."));
+        requests.close(requestId, RoleRequestStatus.REJECTED, approval.rejection());
     }
 }

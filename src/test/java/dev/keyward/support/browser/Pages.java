@@ -26,6 +26,15 @@ public final class Pages {
         return field.getDomProperty("errorMessage");
     }
 
+    /** A new browser in which {@code username} signs in with the password and enrols a passkey on its authenticator. */
+    public static Browser signedInEnrolling(String baseUrl, String username, String password) {
+        Browser browser = new Browser(baseUrl);
+        LoginPage.open(browser).signInWithPassword(username, password);
+        PasskeyEnrollmentPage.await(browser).createPasskey("Laptop");
+        HomePage.await(browser);
+        return browser;
+    }
+
     static void type(WebElement vaadinField, String text) {
         WebElement input = vaadinField.findElement(By.cssSelector("input"));
         input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
