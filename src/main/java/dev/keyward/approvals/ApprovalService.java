@@ -104,7 +104,7 @@ public class ApprovalService {
         int position = 1;
         for (ApprovalSubject.RequiredSlot slot : subject.slots()) {
             String approver = slot.kind().designated() ? slot.designated() : null;
-            String routed = slot.kind().designated() ? routing(slot, conflicted, designated) : null;
+            String routed = slot.kind().designated() ? routing(slot, subject.requester(), conflicted, designated) : null;
             if (routed != null) {
                 approver = null;
             } else if (approver != null) {
@@ -119,7 +119,8 @@ public class ApprovalService {
     }
 
     /** Why a designated slot goes to the security officers instead, or null when its person decides. */
-    private String routing(ApprovalSubject.RequiredSlot slot, Map<String, String> conflicted, List<String> designated) {
+    private String routing(ApprovalSubject.RequiredSlot slot, String requester, Map<String, String> conflicted,
+                           List<String> designated) {
         String who = slot.designated();
         String role = "The " + slot.kind().label().toLowerCase() + " " + who;
         if (who == null) {
@@ -129,8 +130,11 @@ public class ApprovalService {
         if (!people.isActive(who)) {
             return role + " is not active.";
         }
+        if (who.equals(requester)) {
+            return role + " asked for this.";
+        }
         if (conflicted.containsKey(who)) {
-            return role + " may not decide: " + conflicted.get(who);
+            return role + " is concerned by it and may not decide.";
         }
         if (designated.contains(who)) {
             return role + " already fills another slot.";

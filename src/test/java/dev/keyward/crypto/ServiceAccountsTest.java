@@ -153,7 +153,7 @@ class ServiceAccountsTest extends IntegrationTest {
         assertThat(ownerSlot.kind()).isEqualTo(SlotKind.KEY_OWNER);
         assertThat(ownerSlot.approver()).as("the key owner's slot goes to the security officers").isNull();
         assertThat(ownerSlot.routedReason()).isEqualTo("The key owner " + cast.owner()
-                + " may not decide: You made this request; somebody else has to decide it.");
+                + " asked for this.");
     }
 
     private ResultActions call(String bearer, MockHttpServletRequestBuilder request,

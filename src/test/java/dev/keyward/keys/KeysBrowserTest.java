@@ -26,23 +26,35 @@ class KeysBrowserTest extends IntegrationTest {
     @Test
     void daveCreatesAKeyAndCarolActivatesIt() {
         String alias = "ui-" + Long.toString(ThreadLocalRandom.current().nextLong(1L << 30), 36);
-        try (Browser browser = signedIn("dave")) {
-            var page = KeysPage.open(browser);
+        try (Browser dave = signedIn("dave")) {
+            var page = KeysPage.open(dave);
             page.search("payments-dek");
             assertThat(page.row("payments-dek")).contains("carol").contains("Active");
             assertThat(page.createRefused("Not An Alias!", "carol", "new-key-alias")).startsWith("An alias is 3 to 64 characters");
             assertThat(page.createRefused(alias, "nobody-here", "new-key-owner")).contains("must be an active person");
             page.create(alias, "carol");
             assertThat(page.row(alias)).contains("AES_256 · ENCRYPT").contains("Pre-activation").contains("Carol Chen (carol)");
-            browser.screenshot("keys");
-        }
-        try (Browser browser = signedIn("carol")) {
-            var page = KeysPage.open(browser);
+            dave.screenshot("keys");
+
+            try (Browser browser = signedIn("carol")) {
+                var carols = KeysPage.open(browser);
+                carols.openDetail(alias);
+                assertThat(carols.offers("move-active")).isTrue();
+                assertThat(carols.offers("move-compromised")).as("owners only activate and suspend").isFalse();
+                carols.move("move-active", "ready for production");
+                carols.waitForState(alias, "Active");
+                carols.openDetail(alias);
+                assertThat(carols.rotationScheduleText()).contains("Rotated every 365 days (the default for MEDIUM keys)");
+                assertThat(carols.offers("change-rotation-period")).as("officers set periods").isFalse();
+            }
+
+            page = KeysPage.open(dave);
+            page.search(alias);
             page.openDetail(alias);
-            assertThat(page.offers("move-active")).isTrue();
-            assertThat(page.offers("move-compromised")).as("owners only activate and suspend").isFalse();
-            page.move("move-active", "ready for production");
-            page.waitForState(alias, "Active");
+            assertThat(page.changeRotationPeriodRefused(731)).isEqualTo("A MEDIUM key is rotated every 30 to 730 days "
+                    + "(its cryptoperiod); 731 is outside.");
+            assertThat(page.changeRotationPeriod(90)).as("the detail shows it at once")
+                    .contains("Rotated every 90 days").doesNotContain("default");
         }
     }
 

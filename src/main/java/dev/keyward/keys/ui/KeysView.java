@@ -17,6 +17,7 @@ import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
@@ -45,6 +46,7 @@ import dev.keyward.keys.KeyState;
 import dev.keyward.keys.ManagedKey;
 import dev.keyward.keys.NewKey;
 import dev.keyward.keys.Rotation;
+import dev.keyward.keys.RotationPeriods;
 import dev.keyward.keys.Sensitivity;
 import dev.keyward.keys.internal.RotationLogCsv;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -280,7 +282,10 @@ public class KeysView extends VerticalLayout {
             history.addColumn(ManagedKey.StateChange::reason).setHeader("Why").setFlexGrow(2);
             history.setItems(key.history());
             history.setAllRowsVisible(true);
-            body.add(versions, history, rotationLog(key, log));
+            body.add(versions, history, rotationLog(key, log, () -> {
+                dialog.close();
+                detail(alias).open();
+            }));
         }
         var actions = new HorizontalLayout();
         actions.setWrap(true);
@@ -324,7 +329,7 @@ public class KeysView extends VerticalLayout {
     }
 
     /** Every rotation of the key, newest first, with its approvers; downloadable as CSV and JSON. */
-    private Component rotationLog(ManagedKey key, List<Rotation> log) {
+    private Component rotationLog(ManagedKey key, List<Rotation> log, Runnable reopen) {
         var section = new VerticalLayout();
         section.setPadding(false);
         section.setSpacing(false);
@@ -337,6 +342,14 @@ public class KeysView extends VerticalLayout {
             if (schedule.overdue(clock.instant())) {
                 line.add(Badges.of("Rotation overdue", Tone.ERROR));
             }
+            if (currentUser.hasRole(Roles.SECURITY_OFFICER)) {
+                var change = new Button("Change period", e -> periodDialog(key, schedule, reopen).open());
+                change.setId("change-rotation-period");
+                change.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
+                line.add(change);
+            }
+            line.setAlignItems(FlexComponent.Alignment.BASELINE);
+            line.setWrap(true);
             section.add(line);
         });
         if (log.isEmpty()) {
@@ -377,6 +390,37 @@ public class KeysView extends VerticalLayout {
         }, AttachmentType.DOWNLOAD, "Rotation log (JSON)");
         section.add(grid, new HorizontalLayout(csv, json));
         return section;
+    }
+
+    /** A security officer gives the key its own rotation period, or returns it to its sensitivity's default. */
+    private Dialog periodDialog(ManagedKey key, RotationPeriods.Schedule schedule, Runnable reopen) {
+        var dialog = new Dialog("Rotation period of " + key.alias());
+        var days = new IntegerField("Rotate every (days)");
+        days.setId("rotation-period-days");
+        days.setValue(schedule.periodDays());
+        days.setHelperText(RotationPeriods.MIN_DAYS + " to " + RotationPeriods.maxDays(key.sensitivity()) + " days (its "
+                + "cryptoperiod); the default for " + key.sensitivity() + " keys is "
+                + RotationPeriods.defaultDays(key.sensitivity()) + ".");
+        var errors = new FormErrors("rotation-period-error", Map.of("periodDays", days));
+        var save = new Button("Save", e -> errors.attempt(() -> {
+            var changed = rotations.setPeriod(key.alias(), days.getValue());
+            dialog.close();
+            reopen.run();
+            Notices.success(key.alias() + " is rotated every " + changed.periodDays() + " days; version "
+                    + changed.version() + " is due " + ViewerTime.day(changed.dueAt()) + ".");
+        }));
+        save.setId("save-rotation-period");
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        var reset = new Button("Use the default", e -> errors.attempt(() -> {
+            rotations.setPeriod(key.alias(), null);
+            dialog.close();
+            reopen.run();
+            Notices.success(key.alias() + " is rotated every " + RotationPeriods.defaultDays(key.sensitivity())
+                    + " days again (the default).");
+        }));
+        dialog.add(days, errors.line());
+        dialog.getFooter().add(new Button("Cancel", e -> dialog.close()), reset, save);
+        return dialog;
     }
 
     private boolean mayAskRotation(ManagedKey key) {

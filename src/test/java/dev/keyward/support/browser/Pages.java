@@ -357,6 +357,33 @@ public final class Pages {
             new WebDriverWait(browser.driver(), WAIT).until(ExpectedConditions.invisibilityOfElementLocated(By.id("key-detail-state")));
         }
 
+        /** In the open detail: the rotation period and due date. */
+        public String rotationScheduleText() {
+            return Pages.await(browser, By.id("rotation-schedule")).getText();
+        }
+
+        /** In the open detail: tries a period the service refuses; returns the error at the field, then cancels. */
+        public String changeRotationPeriodRefused(int days) {
+            Pages.await(browser, By.id("change-rotation-period")).click();
+            WebElement field = Pages.await(browser, By.id("rotation-period-days"));
+            type(field, Integer.toString(days));
+            Pages.await(browser, By.id("save-rotation-period")).click();
+            String error = fieldError(browser, field);
+            browser.driver().findElement(By.xpath("//vaadin-button[normalize-space(text())='Cancel']")).click();
+            new WebDriverWait(browser.driver(), WAIT).until(ExpectedConditions.invisibilityOfElementLocated(By.id("rotation-period-days")));
+            return error;
+        }
+
+        /** In the open detail: sets the period; returns the schedule line of the detail, which reopens with it. */
+        public String changeRotationPeriod(int days) {
+            WebElement before = Pages.await(browser, By.id("rotation-schedule"));
+            Pages.await(browser, By.id("change-rotation-period")).click();
+            type(Pages.await(browser, By.id("rotation-period-days")), Integer.toString(days));
+            Pages.await(browser, By.id("save-rotation-period")).click();
+            new WebDriverWait(browser.driver(), WAIT).until(ExpectedConditions.stalenessOf(before));
+            return rotationScheduleText();
+        }
+
         /** In the open detail: the rotation log's rows. */
         public String rotationsText() {
             WebElement grid = Pages.await(browser, By.id("key-rotations"));
