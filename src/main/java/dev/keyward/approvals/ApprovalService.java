@@ -168,13 +168,6 @@ public class ApprovalService {
                 row.expireAt(), row.concludedAt(), slots);
     }
 
-    /** Every case a subject went through, oldest first (a key is rotated many times, for example). */
-    @PreAuthorize("permitAll()")
-    @Transactional(readOnly = true)
-    public List<Approval> casesOf(String subjectType, String subjectId) {
-        return store.casesOf(subjectType, subjectId).stream().map(c -> get(c.id())).toList();
-    }
-
     /** The slots the signed-in person may decide now. */
     @PreAuthorize("isAuthenticated()")
     @Transactional(readOnly = true)

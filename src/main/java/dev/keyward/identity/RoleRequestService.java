@@ -106,13 +106,7 @@ public class RoleRequestService {
         return store.find(request.id()).orElseThrow();
     }
 
-    /** Requests waiting for approval, oldest first, and the latest closed ones: for the People page and auditors. */
-    @RolesAllowed({Roles.ADMIN, Roles.SECURITY_OFFICER, Roles.AUDITOR})
-    @Transactional(readOnly = true)
-    public List<RoleRequest> recent() {
-        return store.recent(200);
-    }
-
+    /** Every request waiting for approval, oldest first: the People page shows them beside the roles. */
     @RolesAllowed({Roles.ADMIN, Roles.SECURITY_OFFICER, Roles.AUDITOR})
     @Transactional(readOnly = true)
     public List<RoleRequest> pending() {

@@ -171,12 +171,6 @@ public class ApprovalStore {
         jdbc.sql("update approvals_slot set status = ? where id = ?").params(status.name(), slotId).update();
     }
 
-    /** The cases a subject went through, oldest first. */
-    public List<CaseRow> casesOf(String subjectType, String subjectId) {
-        return jdbc.sql("select * from approvals_case where subject_type = ? and subject_id = ? order by created_at")
-                .params(subjectType, subjectId).query(ApprovalStore::caseRow).list();
-    }
-
     public void routeToSecurityOfficers(String slotId, String reason) {
         jdbc.sql("update approvals_slot set approver = null, routed_reason = ? where id = ?").params(reason, slotId).update();
     }

@@ -43,11 +43,6 @@ public class RoleRequestStore {
                 .query(RoleRequestStore::row).list();
     }
 
-    public List<RoleRequest> recent(int limit) {
-        return jdbc.sql("select * from identity_role_request order by created_at desc").query(RoleRequestStore::row)
-                .stream().limit(limit).toList();
-    }
-
     public List<RoleRequest> pendingFor(String username) {
         return jdbc.sql("select * from identity_role_request where username = ? and status = 'PENDING' order by created_at")
                 .param(username).query(RoleRequestStore::row).list();
