@@ -8,10 +8,13 @@ import dev.keyward.common.InvalidInputException;
 import dev.keyward.common.NotFoundException;
 import dev.keyward.identity.CurrentUser;
 import dev.keyward.identity.Roles;
+import dev.keyward.identity.ServiceAccount;
 import dev.keyward.identity.ServiceAccountService;
 import dev.keyward.keys.KeyService;
 import java.time.Clock;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
@@ -72,6 +75,19 @@ public class GrantService {
     @Transactional(readOnly = true)
     public List<Grant> myActiveGrants(String key) {
         return store.grants(key, currentUser.requireUsername(), true, MAX_RESULTS);
+    }
+
+    /**
+     * The people to tell about what happens to {@code key}: who holds an active grant on it, and for a service account
+     * holding one, its owner. For notices, which no signed-in person sends.
+     */
+    @PreAuthorize("permitAll()")
+    @Transactional(readOnly = true)
+    public Set<String> holdersToTell(String key) {
+        Set<String> people = new TreeSet<>();
+        store.grants(key, null, true, MAX_RESULTS).forEach(g -> people.add(serviceAccounts.lookup(g.principal())
+                .map(ServiceAccount::owner).orElse(g.principal())));
+        return people;
     }
 
     /** Ends a grant before its time; the next use is refused. For the key's owner and security officers. */

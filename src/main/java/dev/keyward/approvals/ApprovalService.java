@@ -91,11 +91,13 @@ public class ApprovalService {
     public String open(ApprovalSubject subject) {
         Instant now = clock.instant();
         String id = UUID.randomUUID().toString();
+        ApprovalProperties.Urgent urgent = properties.urgent();
         store.insert(new CaseRow(id, subject.type(), subject.id(), subject.requester(), subject.summary(),
                 DecisionDocuments.canonical(subject.facts()), ApprovalStatus.PENDING, now,
-                calendar.add(now, properties.reminderBusinessDays()),
-                calendar.add(now, properties.escalationBusinessDays()),
-                calendar.add(now, properties.expiryBusinessDays()), null));
+                subject.urgent() ? now.plus(urgent.remindAfter()) : calendar.add(now, properties.reminderBusinessDays()),
+                subject.urgent() ? now.plus(urgent.escalateAfter()) : calendar.add(now, properties.escalationBusinessDays()),
+                subject.urgent() ? now.plus(urgent.expireAfter()) : calendar.add(now, properties.expiryBusinessDays()),
+                null));
         Map<String, String> conflicted = new LinkedHashMap<>(subject.conflicted());
         conflicted.putIfAbsent(subject.requester(), "You asked for this; somebody else has to decide it.");
         conflicted.forEach((who, reason) -> store.insertConflict(id, who, reason));

@@ -38,6 +38,14 @@ public interface ApprovalSubject {
     List<RequiredSlot> slots();
 
     /**
+     * Whether the change cannot wait (an emergency rotation of a compromised key): its approvers are reminded, escalated
+     * and expired within hours ({@code keyward.approvals.urgent.*}) instead of business days.
+     */
+    default boolean urgent() {
+        return false;
+    }
+
+    /**
      * A slot and, for a designated kind, the person it designates. {@code note} says why: the reason nobody is
      * designated (the slot then goes to the pool at once), or why this person decides in someone else's place.
      */

@@ -11,6 +11,8 @@ public class CryptoRefusedException extends RuntimeException {
         NO_GRANT,
         /** 409: the key's (or version's) state does not allow the operation. */
         STATE_FORBIDS,
+        /** 410: the key was destroyed; no call will ever succeed again. */
+        KEY_DESTROYED,
         /** 422: the ciphertext, its context or the key does not match (authentication tag mismatch). */
         NOT_AUTHENTIC,
         /** 503: the HSM cannot be reached; retry later. */

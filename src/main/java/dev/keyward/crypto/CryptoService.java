@@ -14,11 +14,13 @@ import dev.keyward.crypto.internal.Versioned;
 import dev.keyward.hsm.HsmBackend;
 import dev.keyward.hsm.HsmException;
 import dev.keyward.identity.CurrentUser;
+import dev.keyward.keys.KeyState;
 import dev.keyward.keys.UsableKey;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Optional;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -126,6 +128,11 @@ public class CryptoService {
     private <T> T use(String alias, CryptoOperation operation, int requestedVersion, Action<T> action) {
         String principal = currentUser.requireUsername();
         UsableKey key = entitlements.key(alias);
+        if (key.state() == KeyState.DESTROYED) {
+            throw refuse(alias, operation, requestedVersion, Kind.KEY_DESTROYED, "'" + alias + "' was destroyed: its "
+                    + "key material is gone from the HSM and nothing can be encrypted, decrypted, signed or verified with "
+                    + "it any more. Its history stays in Keyward.");
+        }
         if (key.purpose() != operation.purpose()) {
             throw new InvalidInputException("'" + alias + "' is " + switch (key.purpose()) {
                 case ENCRYPT -> "an encryption key";
@@ -148,6 +155,11 @@ public class CryptoService {
         if (key.label(version).isEmpty()) {
             throw new InvalidInputException("'" + alias + "' has no version " + version + "; its versions are 1 to "
                     + key.currentVersion() + ".");
+        }
+        Optional<String> withdrawn = key.refusal(version);
+        if (withdrawn.isPresent()) {
+            throw refuse(alias, operation, version, Kind.STATE_FORBIDS, "'" + alias + "' " + withdrawn.get() + "; "
+                    + operation.label() + " is refused.");
         }
         T result;
         try {
@@ -223,7 +235,9 @@ public class CryptoService {
         return switch (key.state()) {
             case SUSPENDED, DEACTIVATED -> alias + ": it only decrypts and verifies; " + operation.label() + " is refused.";
             case COMPROMISED -> alias + ": every use is refused.";
-            case DESTROY_SCHEDULED, DESTROYED -> alias + ": it is being or has been destroyed; every use is refused.";
+            case DESTROY_SCHEDULED -> alias + ": it is scheduled for destruction; every use is refused (its owner or a "
+                    + "security officer can still cancel the destruction).";
+            case DESTROYED -> alias + ": it was destroyed; every use is refused.";
             case PRE_ACTIVATION -> alias + ": it cannot be used until it is activated.";
             case ACTIVE -> alias + ".";
         };

@@ -76,4 +76,57 @@ public final class KeyEvents {
         public AuditTarget target() { return new AuditTarget("key", alias); }
         public Map<String, ?> details() { return Map.of("version", version, "kcv", kcv, "reason", reason); }
     }
+
+    /** The owner or a security officer asked to destroy a key; it waits for two security officers. */
+    public record DestructionRequested(String destructionId, String alias, int waitingDays, String reason, String override)
+            implements AuditableEvent {
+        public String action() { return "keys.destruction.requested"; }
+        public AuditTarget target() { return new AuditTarget("key", alias); }
+        public Map<String, ?> details() {
+            Map<String, Object> details = new LinkedHashMap<>();
+            details.put("destruction", destructionId);
+            details.put("waitingDays", waitingDays);
+            details.put("reason", reason);
+            details.put("override", override);
+            return details;
+        }
+    }
+
+    /** Approved: the key is DESTROY_SCHEDULED and its HSM objects go at {@code destroyAt} unless cancelled. */
+    public record DestructionScheduled(String destructionId, String alias, String owner, Instant destroyAt)
+            implements AuditableEvent {
+        public String action() { return "keys.destruction.scheduled"; }
+        public AuditTarget target() { return new AuditTarget("key", alias); }
+        public Map<String, ?> details() { return Map.of("destruction", destructionId, "destroyAt", destroyAt.toString()); }
+    }
+
+    /** The waiting period ends soon: the owner and the grant holders are told once more. */
+    public record DestructionDueSoon(String destructionId, String alias, String owner, Instant destroyAt)
+            implements AuditableEvent {
+        public String action() { return "keys.destruction.due-soon"; }
+        public AuditTarget target() { return new AuditTarget("key", alias); }
+        public Map<String, ?> details() { return Map.of("destruction", destructionId, "destroyAt", destroyAt.toString()); }
+    }
+
+    /** A destruction ended without destroying: rejected, expired, cancelled during the wait, or refused at its end. */
+    public record DestructionEnded(String destructionId, String alias, Destruction.Status status, String result)
+            implements AuditableEvent {
+        public String action() { return "keys.destruction.ended"; }
+        public AuditTarget target() { return new AuditTarget("key", alias); }
+        public AuditOutcome outcome() {
+            return switch (status) {
+                case REJECTED, REFUSED -> AuditOutcome.DENIED;
+                case EXPIRED -> AuditOutcome.FAILURE;
+                default -> AuditOutcome.SUCCESS;
+            };
+        }
+        public Map<String, ?> details() { return Map.of("destruction", destructionId, "status", status, "result", result); }
+    }
+
+    /** Every version's HSM objects were destroyed on every token; the key's metadata and history stay. */
+    public record KeyDestroyed(String alias, String destructionId, Map<String, String> kcvByVersion) implements AuditableEvent {
+        public String action() { return "keys.key.destroyed"; }
+        public AuditTarget target() { return new AuditTarget("key", alias); }
+        public Map<String, ?> details() { return Map.of("destruction", destructionId, "versions", kcvByVersion); }
+    }
 }

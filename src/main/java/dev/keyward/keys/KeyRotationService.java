@@ -1,6 +1,5 @@
 package dev.keyward.keys;
 
-import dev.keyward.approvals.Approval;
 import dev.keyward.approvals.ApprovalService;
 import dev.keyward.common.ConflictException;
 import dev.keyward.common.InvalidInputException;
@@ -60,7 +59,10 @@ public class KeyRotationService {
         this.clock = clock;
     }
 
-    /** Asks for a rotation of an ACTIVE key, for its owner or a security officer; the key changes once approved. */
+    /**
+     * Asks for a rotation of an ACTIVE key, for its owner or a security officer; or, for a security officer, an
+     * emergency rotation of a COMPROMISED key. The key changes once approved.
+     */
     @PreAuthorize("isAuthenticated()")
     public Rotation request(String alias, String reason) {
         String me = currentUser.requireUsername();
@@ -71,10 +73,31 @@ public class KeyRotationService {
         }
         ManagedKeyEntity key = keys.findByAlias(alias)
                 .orElseThrow(() -> new NotFoundException("No key with alias '" + alias + "'."));
-        if (currentUser.hasRole(Roles.AUDITOR) || !(currentUser.hasRole(Roles.SECURITY_OFFICER) || me.equals(key.owner()))) {
+        boolean officer = currentUser.hasRole(Roles.SECURITY_OFFICER);
+        if (key.toUsableKey().state() == KeyState.COMPROMISED) {
+            if (!officer) {
+                throw new AccessDeniedException("Only a security officer may ask for an emergency rotation of a "
+                        + "compromised key.");
+            }
+            return open(key, Rotation.Trigger.EMERGENCY, why, me);
+        }
+        if (currentUser.hasRole(Roles.AUDITOR) || !(officer || me.equals(key.owner()))) {
             throw new AccessDeniedException("Only a security officer or the key's owner may ask to rotate this key.");
         }
         return open(key, Rotation.Trigger.ON_DEMAND, why, me);
+    }
+
+    /**
+     * Opens the emergency rotation a compromise calls for, asked by whoever marked the key compromised: two other
+     * security officers decide within hours; approved, a new version makes the key ACTIVE again.
+     */
+    @RolesAllowed(Roles.SECURITY_OFFICER)
+    public Rotation openEmergency(String alias, String compromise) {
+        ManagedKeyEntity key = keys.findByAlias(alias)
+                .orElseThrow(() -> new NotFoundException("No key with alias '" + alias + "'."));
+        String reason = "Marked compromised: " + compromise;
+        return open(key, Rotation.Trigger.EMERGENCY, reason.length() > MAX_REASON ? reason.substring(0, MAX_REASON) : reason,
+                currentUser.requireUsername());
     }
 
     /**
@@ -85,7 +108,7 @@ public class KeyRotationService {
     public Optional<Rotation> openScheduled(String alias) {
         Optional<RotationPeriods.Schedule> due = rotations.current(alias).map(KeyRotationService::schedule)
                 .filter(s -> s.overdue(clock.instant()));
-        if (due.isEmpty() || rotations.openOf(alias).isPresent()
+        if (due.isEmpty() || !rotations.openOf(alias).isEmpty()
                 || rotations.opened(alias, due.get().version(), Rotation.Trigger.SCHEDULED)) {
             return Optional.empty();
         }
@@ -136,13 +159,17 @@ public class KeyRotationService {
 
     private Rotation open(ManagedKeyEntity key, Rotation.Trigger trigger, String reason, String requester) {
         var usable = key.toUsableKey();
-        if (usable.state() != KeyState.ACTIVE) {
-            throw new ConflictException("Only an ACTIVE key can be rotated; " + usable.alias() + " is " + usable.state() + ".");
+        boolean emergency = trigger == Rotation.Trigger.EMERGENCY;
+        if (usable.state() != (emergency ? KeyState.COMPROMISED : KeyState.ACTIVE)) {
+            throw new ConflictException("Only an ACTIVE key can be rotated (a COMPROMISED one in an emergency rotation); "
+                    + usable.alias() + " is " + usable.state() + ".");
         }
-        rotations.openOf(usable.alias()).ifPresent(open -> {
-            throw new ConflictException("A rotation of " + usable.alias() + " is already under way (" + open.status().label()
-                    .toLowerCase() + ", asked by " + open.requester() + "); it has to end first.");
-        });
+        // A rotation asked before the compromise does not hold up the emergency one; it fails once the key is not ACTIVE.
+        rotations.openOf(usable.alias()).stream().filter(open -> !emergency || open.trigger() == Rotation.Trigger.EMERGENCY)
+                .findFirst().ifPresent(open -> {
+                    throw new ConflictException("A rotation of " + usable.alias() + " is already under way ("
+                            + open.status().label().toLowerCase() + ", asked by " + open.requester() + "); it has to end first.");
+                });
         var current = key.toManagedKey(true).versions().get(usable.currentVersion() - 1);
         Row row = new Row(UUID.randomUUID().toString(), usable.alias(), trigger, reason, requester, Rotation.Status.PENDING,
                 null, null, current.number(), current.kcv(), null, null, clock.instant(), null);
@@ -179,16 +206,9 @@ public class KeyRotationService {
     }
 
     private Rotation view(Row row) {
-        List<Rotation.Approver> approvers = row.approvalId() == null ? List.of()
-                : approvals.get(row.approvalId()).slots().stream().filter(s -> s.decision() != null)
-                .map(s -> approver(s)).toList();
+        List<ChangeApprover> approvers = row.approvalId() == null ? List.of() : ChangeApprover.of(approvals.get(row.approvalId()));
         return new Rotation(row.id(), row.key(), row.trigger(), row.reason(), row.requester(), row.status(), row.outcome(),
                 row.approvalId(), row.oldVersion(), row.oldKcv(), row.newVersion(), row.newKcv(), row.createdAt(),
                 row.completedAt(), approvers);
-    }
-
-    private static Rotation.Approver approver(Approval.Slot slot) {
-        return new Rotation.Approver(slot.decision().approver(), slot.kind().label(), slot.decision().decision().name(),
-                slot.decision().decidedAt(), slot.decision().verified());
     }
 }

@@ -4,8 +4,10 @@ import java.util.EnumSet;
 import java.util.Set;
 
 /**
- * The NIST SP 800-57 key states and the transitions between them. DESTROY_SCHEDULED may only go back to the
- * state it came from (cancel) or on to DESTROYED once the waiting period is over; the service checks both.
+ * The NIST SP 800-57 key states and the transitions between them. Any key may be scheduled for destruction (an
+ * approved change); DESTROY_SCHEDULED only goes back to the state it came from (cancelled or refused) or on to
+ * DESTROYED once the waiting period is over, both through the destruction workflow. A COMPROMISED key becomes ACTIVE
+ * again only through an approved emergency rotation, with a new version; its compromised versions stay unusable.
  */
 public enum KeyState {
     PRE_ACTIVATION, ACTIVE, SUSPENDED, DEACTIVATED, COMPROMISED, DESTROY_SCHEDULED, DESTROYED;
@@ -26,14 +28,29 @@ public enum KeyState {
     /** The states a key in this state may move to. */
     public Set<KeyState> next() {
         return switch (this) {
-            case PRE_ACTIVATION -> EnumSet.of(ACTIVE, COMPROMISED);
-            case ACTIVE -> EnumSet.of(SUSPENDED, DEACTIVATED, COMPROMISED);
-            case SUSPENDED -> EnumSet.of(ACTIVE, DEACTIVATED, COMPROMISED);
+            case PRE_ACTIVATION -> EnumSet.of(ACTIVE, COMPROMISED, DESTROY_SCHEDULED);
+            case ACTIVE -> EnumSet.of(SUSPENDED, DEACTIVATED, COMPROMISED, DESTROY_SCHEDULED);
+            case SUSPENDED -> EnumSet.of(ACTIVE, DEACTIVATED, COMPROMISED, DESTROY_SCHEDULED);
             case DEACTIVATED -> EnumSet.of(COMPROMISED, DESTROY_SCHEDULED);
-            case COMPROMISED -> EnumSet.of(DESTROY_SCHEDULED);
-            case DESTROY_SCHEDULED -> EnumSet.of(DEACTIVATED, COMPROMISED, DESTROYED);
+            case COMPROMISED -> EnumSet.of(ACTIVE, DESTROY_SCHEDULED);
+            case DESTROY_SCHEDULED -> EnumSet.of(PRE_ACTIVATION, ACTIVE, SUSPENDED, DEACTIVATED, COMPROMISED, DESTROYED);
             case DESTROYED -> EnumSet.noneOf(KeyState.class);
         };
+    }
+
+    /**
+     * The moves one person makes directly (a state change request): everything but the destruction's moves and the way
+     * back from COMPROMISED, which only approved workflows make (destruction; emergency rotation, whose new version
+     * makes the key ACTIVE again).
+     */
+    public Set<KeyState> directMoves() {
+        if (this == DESTROY_SCHEDULED) {
+            return EnumSet.noneOf(KeyState.class);
+        }
+        Set<KeyState> moves = EnumSet.noneOf(KeyState.class);
+        next().stream().filter(s -> s != DESTROY_SCHEDULED && s != DESTROYED && !(this == COMPROMISED && s == ACTIVE))
+                .forEach(moves::add);
+        return moves;
     }
 
     public boolean canMoveTo(KeyState target) {

@@ -15,7 +15,8 @@ public record ManagedKey(String alias, KeyAlgorithm algorithm, KeyPurpose purpos
 
     /** One version: its HSM label, key check value and cryptoperiod. */
     public record Version(int number, String hsmLabel, String kcv, Instant createdAt, Instant activatedAt,
-                          Instant deactivatedAt, Instant originatorUsageEnd, Instant recipientUsageEnd) {
+                          Instant deactivatedAt, Instant compromisedAt, Instant originatorUsageEnd,
+                          Instant recipientUsageEnd) {
     }
 
     /** Who moved the key from one state to another, when and why. */

@@ -10,7 +10,7 @@ import java.util.List;
  */
 public record Rotation(String id, String key, Trigger trigger, String reason, String requester, Status status,
                        String outcome, String approvalId, int oldVersion, String oldKcv, Integer newVersion,
-                       String newKcv, Instant createdAt, Instant completedAt, List<Approver> approvers) {
+                       String newKcv, Instant createdAt, Instant completedAt, List<ChangeApprover> approvers) {
 
     public Rotation {
         approvers = List.copyOf(approvers);
@@ -43,9 +43,5 @@ public record Rotation(String id, String key, Trigger trigger, String reason, St
         public boolean open() {
             return this == PENDING || this == ROTATING;
         }
-    }
-
-    /** An approver's signed decision as the rotation log shows it. */
-    public record Approver(String username, String as, String decision, Instant decidedAt, boolean verified) {
     }
 }

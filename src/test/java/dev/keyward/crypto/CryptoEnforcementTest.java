@@ -96,9 +96,9 @@ class CryptoEnforcementTest extends IntegrationTest {
         move(holder, KeyState.COMPROMISED);
         api.call(holder.key(), "decrypt", json("ciphertext", ciphertext)).andExpect(status().isConflict())
                 .andExpect(jsonPath("$.detail").value("'" + holder.key() + "' is COMPROMISED: every use is refused."));
-        move(holder, KeyState.DESTROY_SCHEDULED);
+        crypto.scheduleDestruction(holder.cast(), holder.key());
         api.call(holder.key(), "decrypt", json("ciphertext", ciphertext)).andExpect(status().isConflict())
-                .andExpect(jsonPath("$.detail").value(containsString("is being or has been destroyed")));
+                .andExpect(jsonPath("$.detail").value(containsString("is scheduled for destruction")));
 
         audit.sealAll();
         assertThat(audit.entries("crypto.key.use-denied").stream().filter(e -> holder.key().equals(e.get("target_id"))))

@@ -6,11 +6,14 @@ import dev.keyward.access.AccessRequest;
 import dev.keyward.access.Grant;
 import dev.keyward.access.GrantService;
 import dev.keyward.access.Permission;
+import dev.keyward.keys.Destruction;
+import dev.keyward.keys.KeyDestructionService;
 import dev.keyward.keys.KeyPurpose;
 import dev.keyward.keys.KeyRotationService;
 import dev.keyward.keys.Rotation;
 import dev.keyward.keys.Sensitivity;
 import dev.keyward.support.DemoTokens;
+import dev.keyward.support.MutableClock;
 import dev.keyward.support.TestPeople;
 import dev.keyward.support.Workflows;
 import java.util.Set;
@@ -29,11 +32,13 @@ public class CryptoFixture {
     private final Workflows workflows;
     private final GrantService grants;
     private final KeyRotationService rotations;
+    private final KeyDestructionService destructions;
 
     CryptoFixture(AccessFixture access, TestPeople people, Workflows workflows, GrantService grants,
-                  KeyRotationService rotations) {
+                  KeyRotationService rotations, KeyDestructionService destructions) {
         this.access = access;
         this.rotations = rotations;
+        this.destructions = destructions;
         this.people = people;
         this.workflows = workflows;
         this.grants = grants;
@@ -80,5 +85,29 @@ public class CryptoFixture {
         workflows.runJobsOf(rotation.id());
         SecurityContextHolder.clearContext();
         return rotation;
+    }
+
+    /**
+     * The key's owner asks to destroy it (with an override, in case it is still in use), both officers approve: the
+     * key is DESTROY_SCHEDULED.
+     */
+    public Destruction scheduleDestruction(Cast cast, String key) {
+        access.as(cast.owner());
+        Destruction asked = destructions.request(key, new Destruction.Request("retired with its application", null,
+                "the application is switched off today"));
+        access.approveAll(cast, asked.id());
+        access.as(cast.owner());
+        Destruction scheduled = destructions.get(key, asked.id());
+        SecurityContextHolder.clearContext();
+        return scheduled;
+    }
+
+    /** The same, then the waiting period passes ({@code clock} is moved and set back) and the key is DESTROYED. */
+    public Destruction destroy(Cast cast, String key, MutableClock clock) {
+        Destruction scheduled = scheduleDestruction(cast, key);
+        clock.set(scheduled.destroyAt().plusSeconds(1));
+        workflows.fireTimersDueBy(scheduled.id(), clock.instant());
+        clock.reset();
+        return scheduled;
     }
 }

@@ -3,6 +3,7 @@ package dev.keyward.hsm;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * A real backend behind a switch that makes it unreachable (an HSM outage cannot be caused for real in a test
@@ -12,6 +13,8 @@ public class FailingBackend implements HsmBackend {
 
     private final HsmBackend delegate;
     public final AtomicBoolean down = new AtomicBoolean();
+    /** Another backend to serve in the delegate's place (a mirrored pair, say), until set back to null. */
+    public final AtomicReference<HsmBackend> replacement = new AtomicReference<>();
     public final AtomicInteger served = new AtomicInteger();
 
     public FailingBackend(HsmBackend delegate) {
@@ -23,7 +26,8 @@ public class FailingBackend implements HsmBackend {
             throw new HsmException(HsmException.Kind.UNAVAILABLE, delegate.name() + " does not answer");
         }
         served.incrementAndGet();
-        return delegate;
+        HsmBackend instead = replacement.get();
+        return instead != null ? instead : delegate;
     }
 
     @Override public String name() { return delegate.name(); }

@@ -23,7 +23,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 public class MirroredHsmBackendTest extends IntegrationTest implements HsmBackendContract {
 
-    static final String TRANSPORT = "mirror-transport";
+    public static final String TRANSPORT = "mirror-transport";
 
     @Autowired
     JdbcTemplate jdbc;
@@ -40,8 +40,12 @@ public class MirroredHsmBackendTest extends IntegrationTest implements HsmBacken
         mirrored = new MirroredHsmBackend(primary, secondary, transport(), clock, Duration.ofSeconds(5));
     }
 
-    /** Two software HSMs given the same transport key. */
     HsmBackend[] pair() throws Exception {
+        return softPair(jdbc);
+    }
+
+    /** Two software HSMs given the same transport key ({@link #TRANSPORT}). */
+    public static HsmBackend[] softPair(JdbcTemplate jdbc) throws Exception {
         SoftHsmBackend a = SoftHsmBackend.open("mirror-a", jdbc, Path.of("target/test-data/mirror-a.p12"), "a-pass".toCharArray());
         SoftHsmBackend b = SoftHsmBackend.open("mirror-b", jdbc, Path.of("target/test-data/mirror-b.p12"), "b-pass".toCharArray());
         KeyGenerator generator = KeyGenerator.getInstance("AES");

@@ -3,16 +3,18 @@ package dev.keyward.keys;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.startsWith;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import dev.keyward.hsm.HsmBackend;
+import dev.keyward.access.AccessFixture;
+import dev.keyward.access.AccessFixture.Cast;
+import dev.keyward.crypto.CryptoFixture;
 import dev.keyward.identity.Roles;
 import dev.keyward.support.DemoTokens;
 import dev.keyward.support.IntegrationTest;
 import dev.keyward.support.TestPeople;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -30,27 +32,32 @@ import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.test.web.servlet.MockMvc;
 
-/** The NIST SP 800-57 state machine, exhaustively: every allowed move works, every other is refused unchanged. */
+/**
+ * The NIST SP 800-57 state machine, exhaustively: every direct move works, every other is refused unchanged (the
+ * destruction's moves belong to its approved workflow: KeyDestructionTest).
+ */
 class KeyLifecycleTest extends IntegrationTest {
 
-    /** How to bring a new key into each state. */
+    /** How to bring a new key into each state by direct moves; the destruction states through the approved workflow. */
     static final Map<KeyState, List<KeyState>> PATHS = Map.of(
             KeyState.PRE_ACTIVATION, List.of(),
             KeyState.ACTIVE, List.of(KeyState.ACTIVE),
             KeyState.SUSPENDED, List.of(KeyState.ACTIVE, KeyState.SUSPENDED),
             KeyState.DEACTIVATED, List.of(KeyState.ACTIVE, KeyState.DEACTIVATED),
             KeyState.COMPROMISED, List.of(KeyState.COMPROMISED),
-            KeyState.DESTROY_SCHEDULED, List.of(KeyState.ACTIVE, KeyState.DEACTIVATED, KeyState.DESTROY_SCHEDULED),
-            KeyState.DESTROYED, List.of(KeyState.ACTIVE, KeyState.DEACTIVATED, KeyState.DESTROY_SCHEDULED, KeyState.DESTROYED));
+            KeyState.DESTROY_SCHEDULED, List.of(KeyState.ACTIVE, KeyState.DEACTIVATED),
+            KeyState.DESTROYED, List.of(KeyState.ACTIVE, KeyState.DEACTIVATED));
 
     @Autowired
     KeyService keys;
     @Autowired
-    HsmBackend hsm;
-    @Autowired
     TestPeople testPeople;
     @Autowired
     MockMvc mvc;
+    @Autowired
+    AccessFixture fixture;
+    @Autowired
+    CryptoFixture crypto;
 
     @AfterEach
     void signOut() {
@@ -59,19 +66,15 @@ class KeyLifecycleTest extends IntegrationTest {
 
     @Test
     void everyTransitionIsAllowedOrRefusedExactlyAsTheLifecycleSays() {
-        String officer = testPeople.create("officer", Roles.SECURITY_OFFICER);
-        String owner = testPeople.create("owner");
+        Cast cast = fixture.cast();
         List<String> wrong = new ArrayList<>();
         for (KeyState from : KeyState.values()) {
             for (KeyState to : KeyState.values()) {
-                as(officer, Roles.SECURITY_OFFICER);
-                String alias = keyIn(from, owner);
+                String alias = keyIn(from, cast);
+                as(cast.officer1(), Roles.SECURITY_OFFICER);
                 ManagedKey before = keys.get(alias);
-                // A scheduled destruction may only be cancelled back to where it came from (here DEACTIVATED).
-                boolean expected = from.canMoveTo(to) && !(from == KeyState.DESTROY_SCHEDULED && to == KeyState.COMPROMISED);
-                if (to == KeyState.DESTROYED) {
-                    clock.advance(Duration.ofDays(8));
-                }
+                assertThat(before.state()).isEqualTo(from);
+                boolean expected = from.directMoves().contains(to);
                 boolean moved;
                 try {
                     moved = keys.transition(alias, to, "exhaustive test").state() == to;
@@ -80,8 +83,6 @@ class KeyLifecycleTest extends IntegrationTest {
                     ManagedKey after = keys.get(alias);
                     assertThat(after.state()).isEqualTo(before.state());
                     assertThat(after.history()).hasSameSizeAs(before.history());
-                } finally {
-                    clock.reset();
                 }
                 if (moved != expected) {
                     wrong.add(from + " -> " + to + (expected ? " was refused" : " was allowed"));
@@ -89,24 +90,9 @@ class KeyLifecycleTest extends IntegrationTest {
             }
         }
         assertThat(wrong).isEmpty();
-    }
-
-    @Test
-    void destructionWaitsItsPeriodThenDestroysTheHsmKey() {
-        String officer = testPeople.create("officer", Roles.SECURITY_OFFICER);
-        as(officer, Roles.SECURITY_OFFICER);
-        String alias = keyIn(KeyState.DESTROY_SCHEDULED, testPeople.create("owner"));
-        String label = keys.get(alias).versions().get(0).hsmLabel();
-        assertThatThrownBy(() -> keys.transition(alias, KeyState.DESTROYED, "too early"))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("waiting period");
-        assertThat(hsm.exists(label)).isTrue();
-        clock.advance(Duration.ofDays(7).plusMinutes(1));
-        ManagedKey destroyed = keys.transition(alias, KeyState.DESTROYED, "retired");
-        assertThat(destroyed.state()).isEqualTo(KeyState.DESTROYED);
-        assertThat(hsm.exists(label)).isFalse();
-        assertThat(destroyed.versions()).hasSize(1);
-        assertThat(destroyed.history()).extracting(ManagedKey.StateChange::to).containsExactly(KeyState.PRE_ACTIVATION,
-                KeyState.ACTIVE, KeyState.DEACTIVATED, KeyState.DESTROY_SCHEDULED, KeyState.DESTROYED);
+        assertThat(KeyState.ACTIVE.directMoves()).containsExactlyInAnyOrder(KeyState.SUSPENDED, KeyState.DEACTIVATED,
+                KeyState.COMPROMISED);
+        assertThat(KeyState.DESTROY_SCHEDULED.directMoves()).isEmpty();
     }
 
     @Test
@@ -154,9 +140,14 @@ class KeyLifecycleTest extends IntegrationTest {
                 .andExpect(jsonPath("$.state").value("PRE_ACTIVATION"))
                 .andExpect(jsonPath("$.versions[0].kcv").value(matchesPattern("[0-9A-F]{6}")));
         mvc.perform(post("/api/v1/keys/{a}/transitions", alias).header("Authorization", DemoTokens.bearer(DemoTokens.SECURITY_OFFICER))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"to\":\"DEACTIVATED\",\"reason\":\"no\"}"))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.detail").value("A key in state PRE_ACTIVATION cannot move to DEACTIVATED; it may move to [ACTIVE, COMPROMISED]."));
+        mvc.perform(post("/api/v1/keys/{a}/transitions", alias).header("Authorization", DemoTokens.bearer(DemoTokens.SECURITY_OFFICER))
                         .contentType(MediaType.APPLICATION_JSON).content("{\"to\":\"DESTROYED\",\"reason\":\"no\"}"))
                 .andExpect(status().isConflict())
-                .andExpect(jsonPath("$.detail").value("A key in state PRE_ACTIVATION cannot move to DESTROYED; it may move to [ACTIVE, COMPROMISED]."));
+                .andExpect(jsonPath("$.detail").value(startsWith("Destroying a key is an approved change: request its "
+                        + "destruction")));
         mvc.perform(post("/api/v1/keys").header("Authorization", DemoTokens.bearer(DemoTokens.SECURITY_OFFICER))
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"alias\":\"" + alias + "\",\"algorithm\":\"AES_256\",\"purpose\":\"ENCRYPT\","
@@ -168,12 +159,20 @@ class KeyLifecycleTest extends IntegrationTest {
         String alias = "k-" + Long.toString(ThreadLocalRandom.current().nextLong(1L << 40), 36);
         keys.create(new NewKey(alias, "AES_256", KeyPurpose.ENCRYPT, Sensitivity.LOW, owner, null));
         for (KeyState step : PATHS.get(state)) {
-            if (step == KeyState.DESTROYED) {
-                clock.advance(Duration.ofDays(8));
-            }
             keys.transition(alias, step, "setting up");
         }
-        clock.reset();
+        return alias;
+    }
+
+    /** A key of the cast's owner in {@code state}, created by its first officer. */
+    private String keyIn(KeyState state, Cast cast) {
+        as(cast.officer1(), Roles.SECURITY_OFFICER);
+        String alias = keyIn(state, cast.owner());
+        if (state == KeyState.DESTROY_SCHEDULED) {
+            crypto.scheduleDestruction(cast, alias);
+        } else if (state == KeyState.DESTROYED) {
+            crypto.destroy(cast, alias, clock);
+        }
         return alias;
     }
 

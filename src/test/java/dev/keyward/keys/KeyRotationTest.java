@@ -17,6 +17,10 @@ import dev.keyward.approvals.Decision;
 import dev.keyward.approvals.DecisionRefusedException;
 import dev.keyward.approvals.SlotKind;
 import dev.keyward.audit.AuditTestSupport;
+import dev.keyward.access.Permission;
+import dev.keyward.crypto.CryptoApi;
+import dev.keyward.crypto.CryptoFixture;
+import dev.keyward.crypto.CryptoFixture.Holder;
 import dev.keyward.hsm.FailingBackend;
 import dev.keyward.hsm.HsmBackend;
 import dev.keyward.identity.Roles;
@@ -31,6 +35,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -62,6 +67,8 @@ class KeyRotationTest extends IntegrationTest {
     JdbcTemplate jdbc;
     @Autowired
     MockMvc mvc;
+    @Autowired
+    CryptoFixture crypto;
 
     /** A key owner with a manager, two security officers, all with passkeys. */
     record Team(String manager, String owner, String officer1, String officer2) {
@@ -105,8 +112,8 @@ class KeyRotationTest extends IntegrationTest {
         assertThat(done.newVersion()).isEqualTo(2);
         String newLabel = "kw-" + alias + "-v2";
         assertThat(done.newKcv()).isEqualTo(hsm.find(newLabel).orElseThrow().kcv()).isNotEqualTo(done.oldKcv());
-        assertThat(done.approvers()).extracting(Rotation.Approver::username).containsExactly(team.manager(), team.officer1());
-        assertThat(done.approvers()).allMatch(Rotation.Approver::verified);
+        assertThat(done.approvers()).extracting(ChangeApprover::username).containsExactly(team.manager(), team.officer1());
+        assertThat(done.approvers()).allMatch(ChangeApprover::verified);
         assertThat(hsm.exists("kw-" + alias + "-v1")).as("the old version stays for decrypt and verify").isTrue();
         audit.sealAll();
         assertThat(jdbc.queryForList("select action from audit_entry where target_type = 'key' and target_id = ? "
@@ -237,18 +244,94 @@ class KeyRotationTest extends IntegrationTest {
     void aDestroyedKeyIsNotRotated() throws Exception {
         Team team = team();
         String alias = key(team, Sensitivity.LOW);
-        fixture.as(team.officer1());
-        keys.transition(alias, KeyState.DEACTIVATED, "retired");
-        keys.transition(alias, KeyState.DESTROY_SCHEDULED, "no longer needed");
-        clock.advance(Duration.ofDays(8));
-        keys.transition(alias, KeyState.DESTROYED, "waiting period over");
+        crypto.destroy(new AccessFixture.Cast(team.manager(), team.manager(), team.owner(), team.officer1(),
+                team.officer2()), alias, clock);
         String token = "Bearer " + people.issueToken(team.officer1());
         mvc.perform(post("/api/v1/keys/{alias}/rotations", alias).header("Authorization", token)
                         .contentType(MediaType.APPLICATION_JSON).content("{\"reason\":\"Yearly rotation.\"}"))
                 .andExpect(status().isConflict())
-                .andExpect(jsonPath("$.detail").value("Only an ACTIVE key can be rotated; " + alias + " is DESTROYED."));
+                .andExpect(jsonPath("$.detail").value("Only an ACTIVE key can be rotated (a COMPROMISED one in an "
+                        + "emergency rotation); " + alias + " is DESTROYED."));
         assertThat(jdbc.queryForObject("select count(*) from keys_rotation where key_alias = ?", Integer.class, alias))
                 .isZero();
+    }
+
+    @Test
+    void aCompromiseOpensAnEmergencyRotationTwoOtherOfficersApproveWithinHoursAndTheOldVersionIsNeverUsedAgain()
+            throws Exception {
+        Holder holder = crypto.holder("AES_256", KeyPurpose.ENCRYPT, Sensitivity.HIGH, Permission.USE_ENCRYPT,
+                Permission.USE_DECRYPT);
+        String alias = holder.key();
+        CryptoApi api = new CryptoApi(mvc, holder.bearer());
+        String before = api.encrypt(alias, "card 4111", "ctx");
+        String third = fixture.withPasskey(people.create("officer", Roles.SECURITY_OFFICER));
+
+        fixture.as(holder.cast().officer1());
+        keys.transition(alias, KeyState.COMPROMISED, "The key file was found in a public repository.");
+        Rotation emergency = rotations.log(alias).get(0);
+        assertThat(emergency.trigger()).isEqualTo(Rotation.Trigger.EMERGENCY);
+        assertThat(emergency.status()).isEqualTo(Rotation.Status.PENDING);
+        assertThat(emergency.requester()).isEqualTo(holder.cast().officer1());
+        assertThat(emergency.reason()).isEqualTo("Marked compromised: The key file was found in a public repository.");
+        Approval approval = approvals.get(emergency.approvalId());
+        assertThat(approval.slots()).extracting(Approval.Slot::kind)
+                .containsExactly(SlotKind.SECURITY_OFFICER, SlotKind.SECURITY_OFFICER);
+        assertThat(Duration.between(approval.createdAt(), approval.escalateAt())).as("escalates in hours").isEqualTo(Duration.ofHours(4));
+        assertThat(Duration.between(approval.createdAt(), approval.expireAt())).isEqualTo(Duration.ofHours(24));
+        api.call(alias, "encrypt", CryptoApi.json("plaintext", CryptoApi.b64("x"))).andExpect(status().isConflict());
+        fixture.as(holder.cast().owner());
+        assertThatThrownBy(() -> rotations.request(alias, "me too")).as("owners do not ask for emergencies")
+                .isInstanceOf(AccessDeniedException.class);
+        fixture.as(holder.cast().officer2());
+        assertThatThrownBy(() -> rotations.request(alias, "again")).as("one emergency at a time")
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("already under way");
+
+        fixture.decide(holder.cast().officer2(), emergency.id(), Decision.APPROVE, null);
+        fixture.decide(third, emergency.id(), Decision.APPROVE, null);
+        workflows.runJobsOf(emergency.id());
+
+        fixture.as(holder.cast().officer1());
+        assertThat(rotations.get(alias, emergency.id()).status()).isEqualTo(Rotation.Status.DONE);
+        ManagedKey key = keys.get(alias);
+        assertThat(key.state()).isEqualTo(KeyState.ACTIVE);
+        assertThat(key.history().get(key.history().size() - 1).reason())
+                .isEqualTo("Emergency rotation: version 2 replaces the compromised versions.");
+        assertThat(key.versions().get(0).compromisedAt()).isNotNull();
+        assertThat(key.versions().get(1).compromisedAt()).isNull();
+        assertThat(api.encrypt(alias, "card 4111", "ctx")).startsWith("kw:v2:");
+        api.call(alias, "decrypt", CryptoApi.json("ciphertext", before, "context", CryptoApi.b64("ctx")))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.detail").value(startsWith("'" + alias + "' version 1 was marked compromised on ")));
+        api.call(alias, "rewrap", CryptoApi.json("ciphertext", before, "context", CryptoApi.b64("ctx")))
+                .andExpect(status().isConflict());
+    }
+
+    @Test
+    void anUndecidedEmergencyExpiresTheKeyStaysCompromisedAndAnOfficerAsksAgain() {
+        Team team = team();
+        String third = fixture.withPasskey(people.create("officer", Roles.SECURITY_OFFICER));
+        String alias = key(team, Sensitivity.MEDIUM);
+        fixture.as(team.officer1());
+        keys.transition(alias, KeyState.SUSPENDED, "investigating");
+        keys.transition(alias, KeyState.COMPROMISED, "Confirmed: the backup tape was stolen.");
+        Rotation emergency = rotations.log(alias).get(0);
+        Approval approval = approvals.get(emergency.approvalId());
+        clock.set(approval.expireAt().plusSeconds(1));
+        workflows.fireTimersDueBy(emergency.id(), clock.instant());
+        clock.reset();
+        fixture.as(team.officer1());
+        assertThat(rotations.get(alias, emergency.id()).status()).isEqualTo(Rotation.Status.EXPIRED);
+        assertThat(keys.get(alias).state()).isEqualTo(KeyState.COMPROMISED);
+
+        fixture.as(team.officer2());
+        Rotation again = rotations.request(alias, "Second attempt: the team is back.");
+        assertThat(again.trigger()).isEqualTo(Rotation.Trigger.EMERGENCY);
+        fixture.decide(team.officer1(), again.id(), Decision.APPROVE, null);
+        fixture.decide(third, again.id(), Decision.APPROVE, null);
+        workflows.runJobsOf(again.id());
+        assertThat(currentVersion(alias)).isEqualTo(2);
+        fixture.as(team.officer1());
+        assertThat(keys.get(alias).state()).isEqualTo(KeyState.ACTIVE);
     }
 
     private Team team() {

@@ -27,6 +27,7 @@ class CryptoProblemAdvice {
         HttpStatus status = switch (e.kind()) {
             case NO_GRANT -> HttpStatus.FORBIDDEN;
             case STATE_FORBIDS -> HttpStatus.CONFLICT;
+            case KEY_DESTROYED -> HttpStatus.GONE;
             case NOT_AUTHENTIC -> HttpStatus.UNPROCESSABLE_ENTITY;
             case HSM_UNAVAILABLE -> HttpStatus.SERVICE_UNAVAILABLE;
         };

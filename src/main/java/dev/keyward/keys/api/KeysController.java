@@ -2,6 +2,8 @@ package dev.keyward.keys.api;
 
 import dev.keyward.common.NotFoundException;
 import dev.keyward.common.Paging;
+import dev.keyward.keys.Destruction;
+import dev.keyward.keys.KeyDestructionService;
 import dev.keyward.keys.KeyFilter;
 import dev.keyward.keys.KeyPurpose;
 import dev.keyward.keys.KeyRotationService;
@@ -44,10 +46,12 @@ class KeysController {
 
     private final KeyService keys;
     private final KeyRotationService rotations;
+    private final KeyDestructionService destructions;
 
-    KeysController(KeyService keys, KeyRotationService rotations) {
+    KeysController(KeyService keys, KeyRotationService rotations, KeyDestructionService destructions) {
         this.keys = keys;
         this.rotations = rotations;
+        this.destructions = destructions;
     }
 
     @GetMapping
@@ -129,6 +133,47 @@ class KeysController {
             + "days and the key's originator cryptoperiod (730 days; HIGH 365; CRITICAL 182); null returns to the default.")
     RotationPeriods.Schedule setRotationSchedule(@PathVariable String alias, @RequestBody PeriodChange request) {
         return rotations.setPeriod(alias, request.periodDays());
+    }
+
+    @PostMapping("/{alias}/destructions")
+    @Operation(summary = "Ask to destroy a key", description = "Security officers and the key's owner: {\"reason\": "
+            + "\"...\", \"waitingDays\": 30, \"override\": null}. 202 with the destruction's location. Two security officers "
+            + "other than the requester approve with their passkeys; the key is then DESTROY_SCHEDULED (unusable, "
+            + "cancellable) for the waiting period (at least the default for its sensitivity, at most 90 days), then every "
+            + "version is destroyed on every token. 409 while the key has active grants or recent use, unless an override "
+            + "reason is given, which the approvers sign.")
+    ResponseEntity<Destruction> destroy(@PathVariable String alias, @RequestBody DestructionBody request) {
+        Destruction destruction = destructions.request(alias, new Destruction.Request(request.reason(),
+                request.waitingDays(), request.override()));
+        return ResponseEntity.accepted().location(URI.create("/api/v1/keys/" + alias + "/destructions/" + destruction.id()))
+                .body(destruction);
+    }
+
+    @GetMapping("/{alias}/destructions")
+    @Operation(summary = "A key's destructions", description = "Newest first, with approvers and whether their "
+            + "signatures verify now. For the key's owner, security officers and auditors.")
+    List<Destruction> destructions(@PathVariable String alias) {
+        return destructions.log(alias);
+    }
+
+    @GetMapping("/{alias}/destructions/{id}")
+    @Operation(summary = "One destruction")
+    Destruction destruction(@PathVariable String alias, @PathVariable String id) {
+        return destructions.get(alias, id);
+    }
+
+    @PostMapping("/{alias}/destructions/{id}/cancel")
+    @Operation(summary = "Cancel a scheduled destruction", description = "During the waiting period, for the key's owner, "
+            + "the requester and security officers: {\"reason\": \"...\"}. The key returns to its state before. 409 once "
+            + "the wait is over or the key is destroyed.")
+    Destruction cancelDestruction(@PathVariable String alias, @PathVariable String id, @RequestBody ReasonBody request) {
+        return destructions.cancel(alias, id, request.reason());
+    }
+
+    record DestructionBody(String reason, Integer waitingDays, String override) {
+    }
+
+    record ReasonBody(String reason) {
     }
 
     record PeriodChange(Integer periodDays) {

@@ -12,12 +12,10 @@ import dev.keyward.keys.KeyEvents.KeyStateChanged;
 import dev.keyward.keys.KeyState;
 import dev.keyward.keys.NewKey;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
@@ -40,16 +38,14 @@ public class KeyLifecycle {
     private final PeopleService people;
     private final ApplicationEventPublisher events;
     private final Clock clock;
-    private final Duration destroyWaitingPeriod;
 
     KeyLifecycle(ManagedKeyRepository keys, HsmBackend hsm, PeopleService people, ApplicationEventPublisher events,
-                 Clock clock, @Value("${keyward.keys.destroy-waiting-period:7d}") Duration destroyWaitingPeriod) {
+                 Clock clock) {
         this.keys = keys;
         this.hsm = hsm;
         this.people = people;
         this.events = events;
         this.clock = clock;
-        this.destroyWaitingPeriod = destroyWaitingPeriod;
     }
 
     public ManagedKeyEntity create(NewKey request, String actor) {
@@ -100,33 +96,28 @@ public class KeyLifecycle {
             throw new AccessDeniedException("Only a security officer, or for activation and suspension the key's owner, "
                     + "may change this key's state.");
         }
-        if (!from.canMoveTo(to)) {
+        if (to == KeyState.DESTROY_SCHEDULED || to == KeyState.DESTROYED) {
+            throw new ConflictException("Destroying a key is an approved change: request its destruction (Request "
+                    + "destruction on the key's page, or POST /api/v1/keys/" + alias + "/destructions); two security "
+                    + "officers approve it and a waiting period follows.");
+        }
+        if (from == KeyState.DESTROY_SCHEDULED) {
+            throw new ConflictException(alias + " is scheduled for destruction; cancel the destruction to use it "
+                    + "again, which returns it to " + key.stateBeforeDestroyScheduled() + ".");
+        }
+        if (!from.directMoves().contains(to)) {
             throw new ConflictException("A key in state " + from + " cannot move to " + to + "; it may move to "
-                    + from.next() + ".");
+                    + from.directMoves() + ".");
         }
         Instant now = clock.instant();
-        if (from == KeyState.DESTROY_SCHEDULED && to != KeyState.DESTROYED) {
-            if (to != key.stateBeforeDestroyScheduled()) {
-                throw new ConflictException("Cancelling the destruction returns the key to "
-                        + key.stateBeforeDestroyScheduled() + ", not " + to + ".");
-            }
-            key.cancelDestruction();
-        }
-        if (to == KeyState.DESTROYED) {
-            if (now.isBefore(key.destroyNotBefore())) {
-                throw new ConflictException("The waiting period before destruction ends at " + key.destroyNotBefore()
-                        + "; until then the destruction can only be cancelled.");
-            }
-            key.versions().forEach(v -> hsm.destroy(v.hsmLabel()));
-        }
-        if (to == KeyState.DESTROY_SCHEDULED) {
-            key.scheduleDestruction(from, now.plus(destroyWaitingPeriod));
-        }
         if (to == KeyState.ACTIVE) {
             key.versions().forEach(v -> v.activated(now));
         }
-        if (to == KeyState.DEACTIVATED || to == KeyState.COMPROMISED) {
+        if (to == KeyState.DEACTIVATED) {
             key.versions().forEach(v -> v.deactivated(now));
+        }
+        if (to == KeyState.COMPROMISED) {
+            key.versions().forEach(v -> v.compromised(now));
         }
         key.moveTo(to, now, actor, reason.strip());
         events.publishEvent(new KeyStateChanged(alias, from, to, reason.strip()));

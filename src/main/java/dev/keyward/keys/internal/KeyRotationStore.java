@@ -53,9 +53,10 @@ public class KeyRotationStore {
                 .query(KeyRotationStore::row).list();
     }
 
-    public Optional<Row> openOf(String alias) {
-        return jdbc.sql("select * from keys_rotation where key_alias = ? and status in ('PENDING', 'ROTATING')")
-                .param(alias).query(KeyRotationStore::row).optional();
+    /** The key's rotations under way: one at most, besides an emergency rotation of a key compromised meanwhile. */
+    public List<Row> openOf(String alias) {
+        return jdbc.sql("select * from keys_rotation where key_alias = ? and status in ('PENDING', 'ROTATING') "
+                        + "order by created_at").param(alias).query(KeyRotationStore::row).list();
     }
 
     /** Every ACTIVE key with its current (highest) version: what the rotation schedule looks at, one query. */

@@ -11,8 +11,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A key rotation before its approvers: the key owner and a security officer (two for CRITICAL keys and for an
- * emergency). The requester never decides; when the owner asks, the owner's manager takes the owner's slot.
+ * A key rotation before its approvers: the key owner and a security officer (two for CRITICAL keys); for an emergency
+ * after a compromise, two security officers within hours. The requester never decides; when the owner asks, the
+ * owner's manager takes the owner's slot.
  *
  * @param ownersManager the key owner's manager in the org chart (null when there is none)
  */
@@ -48,6 +49,10 @@ record KeyRotationSubject(Row rotation, ManagedKeyEntity key, String ownersManag
 
     @Override
     public String summary() {
+        if (rotation.trigger() == Rotation.Trigger.EMERGENCY) {
+            return "Emergency rotation of " + key.alias() + " (" + key.sensitivity() + "), marked compromised by "
+                    + rotation.requester();
+        }
         if (rotation.trigger() == Rotation.Trigger.SCHEDULED) {
             return "Scheduled rotation of " + key.alias() + " (" + key.sensitivity() + "): version "
                     + rotation.oldVersion() + " reached its rotation date";
@@ -68,8 +73,18 @@ record KeyRotationSubject(Row rotation, ManagedKeyEntity key, String ownersManag
         return Map.of(rotation.requester(), "You asked for this rotation; somebody else has to decide it.");
     }
 
+    /** An emergency cannot wait business days. */
+    @Override
+    public boolean urgent() {
+        return rotation.trigger() == Rotation.Trigger.EMERGENCY;
+    }
+
     @Override
     public List<RequiredSlot> slots() {
+        if (rotation.trigger() == Rotation.Trigger.EMERGENCY) {
+            // The owner may be the one whose key leaked; two officers act at once.
+            return List.of(RequiredSlot.pool(SlotKind.SECURITY_OFFICER), RequiredSlot.pool(SlotKind.SECURITY_OFFICER));
+        }
         List<RequiredSlot> slots = new ArrayList<>();
         if (key.owner().equals(rotation.requester())) {
             slots.add(ownersManager == null
@@ -81,7 +96,7 @@ record KeyRotationSubject(Row rotation, ManagedKeyEntity key, String ownersManag
             slots.add(RequiredSlot.person(SlotKind.KEY_OWNER, key.owner(), "The key has no owner."));
         }
         slots.add(RequiredSlot.pool(SlotKind.SECURITY_OFFICER));
-        if (key.sensitivity() == Sensitivity.CRITICAL || rotation.trigger() == Rotation.Trigger.EMERGENCY) {
+        if (key.sensitivity() == Sensitivity.CRITICAL) {
             slots.add(RequiredSlot.pool(SlotKind.SECURITY_OFFICER));
         }
         return slots;

@@ -7,6 +7,7 @@ import dev.keyward.hsm.HsmBackend;
 import dev.keyward.hsm.KeyHandle;
 import dev.keyward.identity.PeopleService;
 import dev.keyward.keys.KeyEvents.KeyRotated;
+import dev.keyward.keys.KeyEvents.KeyStateChanged;
 import dev.keyward.keys.KeyEvents.RotationEnded;
 import dev.keyward.keys.KeyPurpose;
 import dev.keyward.keys.KeyState;
@@ -35,6 +36,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 public class KeyRotationWorkflow {
 
+    /** Who the key's history names when an emergency rotation makes a compromised key ACTIVE again. */
+    static final String ACTOR = "keyward-rotation";
     private static final byte[] SELF_TEST_CONTEXT = "keyward rotation self-test".getBytes(StandardCharsets.UTF_8);
 
     private final KeyRotationStore rotations;
@@ -121,8 +124,10 @@ public class KeyRotationWorkflow {
             return Optional.of(new Plan(null, null, unapproved.get()));
         }
         ManagedKeyEntity key = key(rotation.key());
-        if (key.state() != KeyState.ACTIVE) {
-            return Optional.of(new Plan(null, null, "Key " + key.alias() + " is " + key.state() + " now, no longer ACTIVE."));
+        KeyState expected = rotation.trigger() == Rotation.Trigger.EMERGENCY ? KeyState.COMPROMISED : KeyState.ACTIVE;
+        if (key.state() != expected) {
+            return Optional.of(new Plan(null, null, "Key " + key.alias() + " is " + key.state() + " now, no longer "
+                    + expected + "."));
         }
         int version = rotation.newVersion() != null ? rotation.newVersion() : key.versions().size() + 1;
         rotations.startRotating(rotationId, version);
@@ -156,6 +161,11 @@ public class KeyRotationWorkflow {
         Instant now = clock.instant();
         KeyVersionEntity version = key.addVersion(label, kcv, now, Cryptoperiods.of(key.purpose(), key.sensitivity()));
         version.activated(now);
+        if (key.state() == KeyState.COMPROMISED) {
+            String why = "Emergency rotation: version " + version.versionNo() + " replaces the compromised versions.";
+            key.moveTo(KeyState.ACTIVE, now, ACTOR, why);
+            events.publishEvent(new KeyStateChanged(key.alias(), KeyState.COMPROMISED, KeyState.ACTIVE, why));
+        }
         rotations.done(rotationId, kcv, now);
         events.publishEvent(new KeyRotated(key.alias(), version.versionNo(), kcv, rotation.reason()));
     }

@@ -28,6 +28,7 @@ class KeyVersionEntity {
     private Instant createdAt;
     private Instant activatedAt;
     private Instant deactivatedAt;
+    private Instant compromisedAt;
     private Instant originatorUsageEnd;
     private Instant recipientUsageEnd;
 
@@ -46,7 +47,7 @@ class KeyVersionEntity {
 
     ManagedKey.Version toVersion() {
         return new ManagedKey.Version(versionNo, hsmLabel, kcv.trim(), createdAt, activatedAt, deactivatedAt,
-                originatorUsageEnd, recipientUsageEnd);
+                compromisedAt, originatorUsageEnd, recipientUsageEnd);
     }
 
     /** Demo data only: pretend the version was made {@code age} ago (cryptoperiods move with it). */
@@ -74,6 +75,18 @@ class KeyVersionEntity {
         if (activatedAt == null) {
             activatedAt = at;
         }
+    }
+
+    /** Never to be used again, whatever the key's state later. */
+    void compromised(Instant at) {
+        deactivated(at);
+        if (compromisedAt == null) {
+            compromisedAt = at;
+        }
+    }
+
+    Instant compromisedAt() {
+        return compromisedAt;
     }
 
     void deactivated(Instant at) {

@@ -91,8 +91,15 @@ public class ManagedKeyEntity {
 
     public UsableKey toUsableKey() {
         Map<Integer, String> labels = new HashMap<>();
-        versions.forEach(v -> labels.put(v.versionNo(), v.hsmLabel()));
-        return new UsableKey(alias, algorithm, purpose, sensitivity, state, versions.size(), labels);
+        Map<Integer, String> refused = new HashMap<>();
+        versions.forEach(v -> {
+            labels.put(v.versionNo(), v.hsmLabel());
+            if (v.compromisedAt() != null) {
+                refused.put(v.versionNo(), "version " + v.versionNo() + " was marked compromised on "
+                        + v.compromisedAt().atZone(java.time.ZoneOffset.UTC).toLocalDate() + " and is never used again");
+            }
+        });
+        return new UsableKey(alias, algorithm, purpose, sensitivity, state, versions.size(), labels, refused);
     }
 
     public ManagedKey toManagedKey(boolean full) {

@@ -45,7 +45,10 @@ class KeyRotationCard implements SubjectCard {
         String alias = (String) key.get("alias");
         Map<String, String> names = people.displayNames(List.of(item.requester(), (String) key.get("owner")));
         card.getElement().setAttribute("data-key", alias);
-        card.add(new H3(("SCHEDULED".equals(item.facts().get("trigger")) ? "The rotation schedule"
+        boolean emergency = "EMERGENCY".equals(item.facts().get("trigger"));
+        card.add(new H3(emergency ? "Emergency: " + PersonLabel.of(item.requester(), names) + " marked " + alias
+                + " compromised and asks to rotate it"
+                : ("SCHEDULED".equals(item.facts().get("trigger")) ? "The rotation schedule"
                 : PersonLabel.of(item.requester(), names)) + " asks to rotate " + alias));
         card.add(new Span("Key: " + alias + " · " + key.get("sensitivity") + " · " + key.get("algorithm") + " · "
                 + key.get("purpose") + " · owner " + PersonLabel.of((String) key.get("owner"), names)));
@@ -56,9 +59,11 @@ class KeyRotationCard implements SubjectCard {
         card.add(new Span("Current version " + current.get("number") + " (KCV " + current.get("kcv") + ")" + since
                 + " · " + Words.of((String) item.facts().get("trigger"))));
         card.add(new Paragraph("“" + item.facts().get("reason") + "”"));
-        card.add(new Span("Once approved, a new version is created in the HSM, self-tested and made current; the old "
+        card.add(new Span(emergency ? "Once approved, a new version is created in the HSM, self-tested and made current, "
+                + "and the key is active again; the compromised versions are never used again."
+                : "Once approved, a new version is created in the HSM, self-tested and made current; the old "
                 + "version keeps decrypting and verifying what it protected."));
-        if (now.state() != KeyState.ACTIVE) {
+        if (now.state() != (emergency ? KeyState.COMPROMISED : KeyState.ACTIVE)) {
             card.add(Badges.of(alias + " is " + now.state().label().toLowerCase() + " now: the rotation would fail.",
                     Tone.ERROR));
         }

@@ -38,6 +38,8 @@ import dev.keyward.hsm.KeyAlgorithm;
 import dev.keyward.identity.CurrentUser;
 import dev.keyward.identity.PeopleService;
 import dev.keyward.identity.Roles;
+import dev.keyward.keys.DestructionPeriods;
+import dev.keyward.keys.KeyDestructionService;
 import dev.keyward.keys.KeyFilter;
 import dev.keyward.keys.KeyPurpose;
 import dev.keyward.keys.KeyRotationService;
@@ -75,6 +77,7 @@ public class KeysView extends VerticalLayout {
 
     private final KeyService keys;
     private final KeyRotationService rotations;
+    private final KeyDestructionPanel destruction;
     private final ObjectMapper json;
     private final PeopleService people;
     private final CurrentUser currentUser;
@@ -89,10 +92,12 @@ public class KeysView extends VerticalLayout {
     private final TextField owner = new TextField("Owner");
     private final Checkbox overdueOnly = new Checkbox("Overdue only");
 
-    KeysView(KeyService keys, KeyRotationService rotations, ObjectMapper json, PeopleService people,
-             CurrentUser currentUser, Clock clock) {
+    KeysView(KeyService keys, KeyRotationService rotations, KeyDestructionService destructions,
+             DestructionPeriods destructionPeriods, ObjectMapper json, PeopleService people, CurrentUser currentUser,
+             Clock clock) {
         this.keys = keys;
         this.rotations = rotations;
+        this.destruction = new KeyDestructionPanel(destructions, destructionPeriods, currentUser, clock);
         this.json = json;
         this.people = people;
         this.currentUser = currentUser;
@@ -262,6 +267,14 @@ public class KeysView extends VerticalLayout {
         if (key.description() != null && !key.description().isBlank()) {
             body.add(new Span(key.description()));
         }
+        Runnable reopen = () -> {
+            dialog.close();
+            refresh();
+            detail(alias).open();
+        };
+        if (!key.restricted()) {
+            destruction.status(key, reopen).ifPresent(body::add);
+        }
         if (key.restricted()) {
             body.add(new Span("Versions and history are visible to security officers, auditors and the key's owner."));
         } else {
@@ -279,13 +292,11 @@ public class KeysView extends VerticalLayout {
             history.addColumn(c -> (c.from() == null ? "" : c.from().label() + " → ") + c.to().label()).setHeader("Change")
                     .setFlexGrow(2);
             history.addColumn(ManagedKey.StateChange::by).setHeader("By");
-            history.addColumn(ManagedKey.StateChange::reason).setHeader("Why").setFlexGrow(2);
+            history.addColumn(ManagedKey.StateChange::reason).setHeader("Why").setFlexGrow(2)
+                    .setTooltipGenerator(ManagedKey.StateChange::reason);
             history.setItems(key.history());
             history.setAllRowsVisible(true);
-            body.add(versions, history, rotationLog(key, log, () -> {
-                dialog.close();
-                detail(alias).open();
-            }));
+            body.add(versions, history, rotationLog(key, log, reopen));
         }
         var actions = new HorizontalLayout();
         actions.setWrap(true);
@@ -307,18 +318,24 @@ public class KeysView extends VerticalLayout {
             usage.addClickListener(e -> dialog.close());
             actions.add(who, usage);
         }
-        if (mayAskRotation(key) && log.stream().noneMatch(r -> r.status().open())) {
-            var rotate = new Button("Request rotation", VaadinIcon.REFRESH.create(), e -> rotationDialog(key, dialog).open());
+        boolean compromised = key.state() == KeyState.COMPROMISED;
+        if (mayAskRotation(key) && log.stream().noneMatch(r -> r.status().open()
+                && (!compromised || r.trigger() == Rotation.Trigger.EMERGENCY))) {
+            var rotate = new Button(compromised ? "Request emergency rotation" : "Request rotation",
+                    VaadinIcon.REFRESH.create(), e -> rotationDialog(key, dialog).open());
             rotate.setId("request-rotation");
             actions.add(rotate);
         }
         for (KeyState target : allowedTargets(key)) {
             var move = new Button(label(target), e -> reasonDialog(key, target, dialog).open());
             move.setId("move-" + target.name().toLowerCase().replace('_', '-'));
-            if (target == KeyState.COMPROMISED || target == KeyState.DESTROYED || target == KeyState.DESTROY_SCHEDULED) {
+            if (target == KeyState.COMPROMISED) {
                 move.addThemeVariants(ButtonVariant.LUMO_ERROR);
             }
             actions.add(move);
+        }
+        if (destruction.mayRequest(key)) {
+            actions.add(destruction.requestButton(key, reopen));
         }
         body.add(actions);
         dialog.add(body);
@@ -353,7 +370,8 @@ public class KeysView extends VerticalLayout {
             section.add(line);
         });
         if (log.isEmpty()) {
-            section.add(new Span("Not rotated yet. The key owner or a security officer can request a rotation; the owner "
+            section.add(new Span(key.state() != KeyState.ACTIVE ? "Never rotated."
+                    : "Not rotated yet. The key owner or a security officer can request a rotation; the owner "
                     + "(their manager when the owner asks) and a security officer approve it."));
             return section;
         }
@@ -423,9 +441,12 @@ public class KeysView extends VerticalLayout {
         return dialog;
     }
 
+    /** The owner or an officer for an ACTIVE key; an officer alone for a COMPROMISED one (an emergency rotation). */
     private boolean mayAskRotation(ManagedKey key) {
-        return key.state() == KeyState.ACTIVE && !currentUser.hasRole(Roles.AUDITOR)
-                && (currentUser.hasRole(Roles.SECURITY_OFFICER) || currentUser.username().filter(key.owner()::equals).isPresent());
+        boolean officer = currentUser.hasRole(Roles.SECURITY_OFFICER);
+        return key.state() == KeyState.COMPROMISED ? officer : key.state() == KeyState.ACTIVE
+                && !currentUser.hasRole(Roles.AUDITOR)
+                && (officer || currentUser.username().filter(key.owner()::equals).isPresent());
     }
 
     private Dialog rotationDialog(ManagedKey key, Dialog detail) {
@@ -436,15 +457,21 @@ public class KeysView extends VerticalLayout {
         reason.setMaxLength(1000);
         var errors = new FormErrors("rotation-error", Map.of("reason", reason));
         var confirm = new Button("Request rotation", e -> errors.attempt(() -> {
-            rotations.request(key.alias(), reason.getValue());
+            Rotation asked = rotations.request(key.alias(), reason.getValue());
             dialog.close();
             detail.close();
-            Notices.success("Rotation of " + key.alias() + " requested. It happens once the key owner (or their manager) "
+            Notices.success(asked.trigger() == Rotation.Trigger.EMERGENCY
+                    ? "Emergency rotation of " + key.alias() + " requested. It happens once two other security officers "
+                    + "approve it under Approvals."
+                    : "Rotation of " + key.alias() + " requested. It happens once the key owner (or their manager) "
                     + "and a security officer approve it under Approvals.");
         }));
         confirm.setId("confirm-rotation");
         confirm.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        dialog.add(new Span("A new version is created in the HSM, self-tested and made current; data protected by the "
+        dialog.add(new Span(key.state() == KeyState.COMPROMISED
+                ? "Two other security officers decide within hours. A new version is created in the HSM, self-tested and "
+                + "made current, and the key is active again; the compromised versions are never used again."
+                : "A new version is created in the HSM, self-tested and made current; data protected by the "
                 + "current version can still be decrypted and verified."), reason, errors.line());
         dialog.getFooter().add(new Button("Cancel", e -> dialog.close()), confirm);
         dialog.setWidth("32rem");
@@ -456,7 +483,7 @@ public class KeysView extends VerticalLayout {
         boolean officer = currentUser.hasRole(Roles.SECURITY_OFFICER);
         boolean owner = currentUser.username().filter(key.owner()::equals).isPresent();
         Predicate<KeyState> mayDo = t -> officer || (owner && (t == KeyState.ACTIVE || t == KeyState.SUSPENDED));
-        return key.state().next().stream().filter(mayDo).toList();
+        return key.state().directMoves().stream().filter(mayDo).toList();
     }
 
     private Dialog reasonDialog(ManagedKey key, KeyState target, Dialog detail) {
@@ -486,9 +513,7 @@ public class KeysView extends VerticalLayout {
             case SUSPENDED -> "Suspend";
             case DEACTIVATED -> "Deactivate";
             case COMPROMISED -> "Mark compromised";
-            case DESTROY_SCHEDULED -> "Schedule destruction";
-            case DESTROYED -> "Destroy";
-            case PRE_ACTIVATION -> "Reset";
+            case PRE_ACTIVATION, DESTROY_SCHEDULED, DESTROYED -> target.label(); // never a direct move
         };
     }
 

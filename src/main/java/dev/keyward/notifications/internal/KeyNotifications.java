@@ -1,14 +1,23 @@
 package dev.keyward.notifications.internal;
 
 import dev.keyward.identity.PeopleService;
+import dev.keyward.access.GrantService;
+import dev.keyward.keys.KeyEvents.DestructionDueSoon;
+import dev.keyward.keys.KeyEvents.DestructionScheduled;
 import dev.keyward.keys.KeyEvents.RotationDueSoon;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 
-/** A key's owner hears before its rotation date, once that notice is committed. */
+/**
+ * A key's owner hears before its rotation date; the owner and everyone holding a grant on a key hear when it is
+ * scheduled for destruction and again shortly before; each once the change is committed.
+ */
 @Component
 class KeyNotifications {
 
@@ -16,10 +25,12 @@ class KeyNotifications {
             .withZone(ZoneOffset.UTC);
 
     private final PeopleService people;
+    private final GrantService grants;
     private final Mailer mailer;
 
-    KeyNotifications(PeopleService people, Mailer mailer) {
+    KeyNotifications(PeopleService people, GrantService grants, Mailer mailer) {
         this.people = people;
+        this.grants = grants;
         this.mailer = mailer;
     }
 
@@ -33,5 +44,30 @@ class KeyNotifications {
                 + event.alias() + " reaches its rotation date on " + DAY.format(event.dueAt()) + " (UTC). On that day "
                 + "Keyward asks you and a security officer to approve its rotation; you can also request it now.\n\n"
                 + "Key: " + mailer.link("keys")));
+    }
+
+    @TransactionalEventListener
+    void destructionScheduled(DestructionScheduled event) {
+        tellOwnerAndHolders(event.alias(), event.owner(), event.alias() + " will be destroyed on "
+                + DAY.format(event.destroyAt()), event.destroyAt());
+    }
+
+    @TransactionalEventListener
+    void destructionDueSoon(DestructionDueSoon event) {
+        tellOwnerAndHolders(event.alias(), event.owner(), "Reminder: " + event.alias() + " will be destroyed on "
+                + DAY.format(event.destroyAt()), event.destroyAt());
+    }
+
+    private void tellOwnerAndHolders(String alias, String owner, String subject, Instant destroyAt) {
+        if (!mailer.enabled()) {
+            return;
+        }
+        Set<String> recipients = new TreeSet<>(grants.holdersToTell(alias));
+        recipients.add(owner);
+        String body = "Two security officers approved destroying " + alias + ". Since then nobody can use it, and on "
+                + DAY.format(destroyAt) + " (UTC) its key material is destroyed in the HSM for good: whatever it still "
+                + "protects can no longer be decrypted or verified after that.\n\nIf that would lose data, ask the key's "
+                + "owner or a security officer to cancel the destruction before then: " + mailer.link("keys");
+        recipients.forEach(username -> people.contact(username).ifPresent(to -> mailer.send(to, subject, body)));
     }
 }

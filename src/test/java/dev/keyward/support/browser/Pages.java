@@ -357,6 +357,39 @@ public final class Pages {
             new WebDriverWait(browser.driver(), WAIT).until(ExpectedConditions.invisibilityOfElementLocated(By.id("key-detail-state")));
         }
 
+        /**
+         * In the open detail: asks to destroy the key waiting {@code days} days; the detail reopens with where the
+         * destruction stands.
+         */
+        public void requestDestruction(String reason, int days) {
+            Pages.await(browser, By.id("request-destruction")).click();
+            Pages.await(browser, By.id("destruction-reason")).findElement(By.cssSelector("textarea")).sendKeys(reason);
+            type(Pages.await(browser, By.id("destruction-waiting-days")), Integer.toString(days));
+            Pages.await(browser, By.id("confirm-destruction")).click();
+            Pages.await(browser, By.id("key-destruction"));
+        }
+
+        /** In the open detail: tries a waiting period the service refuses; returns the error at the field, then cancels. */
+        public String requestDestructionRefused(String reason, int days) {
+            Pages.await(browser, By.id("request-destruction")).click();
+            Pages.await(browser, By.id("destruction-reason")).findElement(By.cssSelector("textarea")).sendKeys(reason);
+            WebElement field = Pages.await(browser, By.id("destruction-waiting-days"));
+            type(field, Integer.toString(days));
+            Pages.await(browser, By.id("confirm-destruction")).click();
+            String error = fieldError(browser, field);
+            browser.driver().findElement(By.xpath("//vaadin-dialog-overlay[.//*[@id='destruction-reason']]"
+                    + "//vaadin-button[normalize-space()='Cancel']")).click();
+            new WebDriverWait(browser.driver(), WAIT).until(ExpectedConditions.invisibilityOfElementLocated(By.id("destruction-reason")));
+            return error;
+        }
+
+        /** In the open detail: where the key's destruction stands. */
+        public String destructionText() {
+            WebElement section = Pages.await(browser, By.id("key-destruction"));
+            browser.driver().executeScript("arguments[0].scrollIntoView();", section);
+            return section.getText();
+        }
+
         /** In the open detail: the rotation period and due date. */
         public String rotationScheduleText() {
             return Pages.await(browser, By.id("rotation-schedule")).getText();
@@ -568,8 +601,23 @@ public final class Pages {
             approve(rotationCard(alias, requester));
         }
 
+        /** The card of a destruction of {@code alias} that {@code requester} asked for, scrolled into view. */
+        public String destructionCardText(String alias, String requester) {
+            WebElement card = Pages.await(browser, keyCard("key-destruction", alias, requester));
+            browser.driver().executeScript("arguments[0].scrollIntoView();", card);
+            return card.getText();
+        }
+
+        public void approveDestruction(String alias, String requester) {
+            approve(keyCard("key-destruction", alias, requester));
+        }
+
         private static By rotationCard(String alias, String requester) {
-            return By.cssSelector(".approval-item[data-subject-type='key-rotation'][data-key='" + alias
+            return keyCard("key-rotation", alias, requester);
+        }
+
+        private static By keyCard(String type, String alias, String requester) {
+            return By.cssSelector(".approval-item[data-subject-type='" + type + "'][data-key='" + alias
                     + "'][data-requester='" + requester + "']");
         }
 
