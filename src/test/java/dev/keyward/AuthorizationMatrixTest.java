@@ -48,7 +48,7 @@ class AuthorizationMatrixTest extends IntegrationTest {
 
     /** Values for path variables: people and tokens that the requests cannot harm. */
     private static final Map<String, String> PATH_VALUES = Map.of("{username}", "heidi", "{id}", "0", "{alias}", "no-such-key",
-            "{name}", "no-such-app");
+            "{name}", "no-such-app", "{version}", "1");
 
     @Autowired
     MockMvc mvc;

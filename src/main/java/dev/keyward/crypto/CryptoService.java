@@ -169,7 +169,7 @@ public class CryptoService {
         }
         AuditContext context = auditContext.getIfAvailable();
         String client = context == null ? null : context.clientAddress().orElse(null);
-        meter.record(grant.id(), alias, principal, operation, key.sensitivity(), client, now);
+        meter.record(grant.id(), alias, version, principal, operation, key.sensitivity(), client, now);
         if (key.sensitivity().compareTo(properties.auditEachUseFrom()) >= 0) {
             events.publishEvent(new KeyUsed(alias, operation, version, grant.id()));
         }

@@ -1,7 +1,9 @@
 package dev.keyward.crypto;
 
 import dev.keyward.access.GrantUsage;
+import dev.keyward.common.InvalidInputException;
 import dev.keyward.keys.KeyService;
+import dev.keyward.keys.ManagedKey;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -61,6 +63,24 @@ public class UsageService implements GrantUsage.Source {
     public record KeyUsage(String key, Window window, List<Instant> buckets, List<Point> points, List<Caller> callers) {
     }
 
+    /** One caller's use of one key version in the census window. */
+    public record CallerUse(String principal, long uses, Instant lastUsedAt) {
+    }
+
+    /**
+     * One version in the census: whether it is the current one, whether it was withdrawn ("retired", "compromised"),
+     * and who used it how often in the window.
+     */
+    public record VersionUse(int version, boolean current, String withdrawn, long uses, Instant lastUsedAt,
+                             List<CallerUse> callers) {
+    }
+
+    /** The rewrap census: use of each version of a key over the last {@code days} days (by day), newest version first. */
+    public record Census(String key, int days, Instant since, List<VersionUse> versions) {
+    }
+
+    static final int MAX_CENSUS_DAYS = 365;
+
     private final JdbcClient jdbc;
     private final KeyService keys;
     private final Clock clock;
@@ -119,6 +139,44 @@ public class UsageService implements GrantUsage.Source {
                 }));
         List<Caller> callers = byCaller.values().stream().sorted(Comparator.comparing(Caller::lastUsedAt).reversed()).toList();
         return new KeyUsage(alias, window, buckets, points, callers);
+    }
+
+    /**
+     * Which callers still use which version of the key over the last {@code days} days (counted by day, so the first
+     * day counts whole): what an owner looks at before retiring an old version. For its owner, security officers and
+     * auditors.
+     */
+    public Census census(String alias, int days) {
+        if (days < 1 || days > MAX_CENSUS_DAYS) {
+            throw new InvalidInputException("days", "The census looks back 1 to " + MAX_CENSUS_DAYS + " days; " + days
+                    + " is outside.");
+        }
+        ManagedKey key = keys.get(alias);
+        if (key.restricted()) {
+            throw new AccessDeniedException("Only the key's owner, security officers and auditors see how " + alias
+                    + " is used.");
+        }
+        Instant since = clock.instant().minus(Duration.ofDays(days)).truncatedTo(ChronoUnit.DAYS);
+        record Row(int version, CallerUse caller) {
+        }
+        Map<Integer, List<CallerUse>> byVersion = new TreeMap<>();
+        jdbc.sql("select version_no, principal, sum(uses) as uses, max(last_used_at) as last_used_at from crypto_usage_version "
+                        + "where key_alias = ? and day_start >= ? group by version_no, principal")
+                .params(alias, Timestamp.from(since))
+                .query((rs, i) -> new Row(rs.getInt("version_no"), new CallerUse(rs.getString("principal"),
+                        rs.getLong("uses"), rs.getTimestamp("last_used_at").toInstant())))
+                .list().forEach(r -> byVersion.computeIfAbsent(r.version(), v -> new ArrayList<>()).add(r.caller()));
+        List<VersionUse> versions = new ArrayList<>();
+        for (ManagedKey.Version v : key.versions().stream().sorted(Comparator.comparingInt(ManagedKey.Version::number)
+                .reversed()).toList()) {
+            List<CallerUse> callers = byVersion.getOrDefault(v.number(), List.of()).stream()
+                    .sorted(Comparator.comparingLong(CallerUse::uses).reversed().thenComparing(CallerUse::principal)).toList();
+            versions.add(new VersionUse(v.number(), v.number() == key.versions().size(),
+                    v.compromisedAt() != null ? "compromised" : v.retiredAt() != null ? "retired" : null,
+                    callers.stream().mapToLong(CallerUse::uses).sum(),
+                    callers.stream().map(CallerUse::lastUsedAt).max(Comparator.naturalOrder()).orElse(null), callers));
+        }
+        return new Census(alias, days, since, versions);
     }
 
     private static GrantUsage combine(GrantUsage a, GrantUsage b) {

@@ -10,8 +10,8 @@ import dev.keyward.keys.KeyEvents.DestructionRequested;
 import dev.keyward.keys.internal.KeyDestructionStore;
 import dev.keyward.keys.internal.KeyDestructionStore.Row;
 import dev.keyward.keys.internal.KeyDestructionWorkflow;
+import dev.keyward.keys.internal.KeyUses;
 import dev.keyward.keys.internal.ManagedKeyEntity;
-import dev.keyward.keys.internal.ManagedKeyRepository;
 import dev.keyward.keys.process.KeyDestructionProcess;
 import java.time.Clock;
 import java.time.Duration;
@@ -36,11 +36,10 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 public class KeyDestructionService {
 
-    static final int MAX_TEXT = 1000;
-
     private final KeyDestructionStore destructions;
     private final KeyDestructionWorkflow workflow;
-    private final ManagedKeyRepository keys;
+    private final KeyUses uses;
+    private final KeyChangeRules rules;
     private final DestructionPeriods periods;
     private final ApprovalService approvals;
     private final RuntimeService runtime;
@@ -48,12 +47,14 @@ public class KeyDestructionService {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    KeyDestructionService(KeyDestructionStore destructions, KeyDestructionWorkflow workflow, ManagedKeyRepository keys,
+    KeyDestructionService(KeyDestructionStore destructions, KeyDestructionWorkflow workflow, KeyUses uses,
+                          KeyChangeRules rules,
                           DestructionPeriods periods, ApprovalService approvals, RuntimeService runtime,
                           CurrentUser currentUser, ApplicationEventPublisher events, Clock clock) {
         this.destructions = destructions;
         this.workflow = workflow;
-        this.keys = keys;
+        this.uses = uses;
+        this.rules = rules;
         this.periods = periods;
         this.approvals = approvals;
         this.runtime = runtime;
@@ -66,19 +67,10 @@ public class KeyDestructionService {
     @PreAuthorize("isAuthenticated()")
     public Destruction request(String alias, Destruction.Request request) {
         String me = currentUser.requireUsername();
-        String reason = text(request.reason());
-        if (reason == null) {
-            throw new InvalidInputException("reason", "Give a reason (1 to " + MAX_TEXT + " characters); the approvers "
-                    + "read it and the key's history keeps it.");
-        }
-        String override = text(request.override());
-        if (request.override() != null && !request.override().isBlank() && override == null) {
-            throw new InvalidInputException("override", "An override reason is at most " + MAX_TEXT + " characters.");
-        }
-        ManagedKeyEntity key = load(alias);
-        if (currentUser.hasRole(Roles.AUDITOR) || !(currentUser.hasRole(Roles.SECURITY_OFFICER) || me.equals(key.owner()))) {
-            throw new AccessDeniedException("Only a security officer or the key's owner may ask to destroy this key.");
-        }
+        String reason = rules.reason(request.reason(), "the key's history");
+        String override = rules.override(request.override());
+        ManagedKeyEntity key = rules.load(alias);
+        rules.refuseUnlessOwnerOrOfficer(key, "destroy this key");
         ManagedKey view = key.toManagedKey(false);
         int shortest = periods.waitingDays(view.sensitivity());
         int waitingDays = request.waitingDays() != null ? request.waitingDays() : shortest;
@@ -94,7 +86,7 @@ public class KeyDestructionService {
                     .toLowerCase() + ", asked by " + open.requester() + ").");
         });
         Instant now = clock.instant();
-        List<String> inUse = workflow.dependentsOf(alias, now.minus(Duration.ofDays(periods.recentUseDays())));
+        List<String> inUse = uses.of(alias, now.minus(Duration.ofDays(periods.recentUseDays())));
         if (!inUse.isEmpty() && override == null) {
             throw new ConflictException(alias + " is still in use: " + String.join(" ", inUse) + " Revoke its grants and "
                     + "let its callers move to another key, or give an override reason the approvers sign.");
@@ -115,13 +107,13 @@ public class KeyDestructionService {
     @PreAuthorize("isAuthenticated()")
     public Destruction cancel(String alias, String id, String reason) {
         String me = currentUser.requireUsername();
-        String why = text(reason);
+        String why = KeyChangeRules.text(reason);
         if (why == null) {
-            throw new InvalidInputException("reason", "Say why the destruction is cancelled (1 to " + MAX_TEXT
-                    + " characters); the key's history keeps it.");
+            throw new InvalidInputException("reason", "Say why the destruction is cancelled (1 to "
+                    + KeyChangeRules.MAX_TEXT + " characters); the key's history keeps it.");
         }
         Row row = find(alias, id);
-        ManagedKeyEntity key = load(alias);
+        ManagedKeyEntity key = rules.load(alias);
         if (currentUser.hasRole(Roles.AUDITOR) || !(currentUser.hasRole(Roles.SECURITY_OFFICER) || me.equals(key.owner())
                 || me.equals(row.requester()))) {
             throw new AccessDeniedException("Only a security officer, the key's owner or the requester may cancel this "
@@ -151,7 +143,7 @@ public class KeyDestructionService {
     @PreAuthorize("isAuthenticated()")
     @Transactional(readOnly = true)
     public List<Destruction> log(String alias) {
-        refuseUnlessInvolved(load(alias));
+        rules.refuseUnlessInvolved(rules.load(alias), "its destructions");
         return destructions.ofKey(alias).stream().map(this::view).toList();
     }
 
@@ -159,7 +151,7 @@ public class KeyDestructionService {
     @Transactional(readOnly = true)
     public Destruction get(String alias, String id) {
         Row row = find(alias, id);
-        refuseUnlessInvolved(load(alias));
+        rules.refuseUnlessInvolved(rules.load(alias), "its destructions");
         return view(row);
     }
 
@@ -167,29 +159,13 @@ public class KeyDestructionService {
     @PreAuthorize("isAuthenticated()")
     @Transactional(readOnly = true)
     public List<String> inUse(String alias) {
-        refuseUnlessInvolved(load(alias));
-        return workflow.dependentsOf(alias, clock.instant().minus(Duration.ofDays(periods.recentUseDays())));
+        rules.refuseUnlessInvolved(rules.load(alias), "its destructions");
+        return uses.of(alias, clock.instant().minus(Duration.ofDays(periods.recentUseDays())));
     }
 
     private Row find(String alias, String id) {
         return destructions.find(id).filter(r -> r.key().equals(alias))
                 .orElseThrow(() -> new NotFoundException("No destruction " + id + " of key '" + alias + "'."));
-    }
-
-    private ManagedKeyEntity load(String alias) {
-        return keys.findByAlias(alias).orElseThrow(() -> new NotFoundException("No key with alias '" + alias + "'."));
-    }
-
-    private void refuseUnlessInvolved(ManagedKeyEntity key) {
-        if (!(currentUser.hasRole(Roles.SECURITY_OFFICER) || currentUser.hasRole(Roles.AUDITOR)
-                || currentUser.username().filter(key.owner()::equals).isPresent())) {
-            throw new AccessDeniedException("Only the key's owner, security officers and auditors see its destructions.");
-        }
-    }
-
-    private static String text(String value) {
-        String stripped = value == null ? "" : value.strip();
-        return stripped.isEmpty() || stripped.length() > MAX_TEXT ? null : stripped;
     }
 
     private Destruction view(Row row) {

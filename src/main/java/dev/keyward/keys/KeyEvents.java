@@ -129,4 +129,45 @@ public final class KeyEvents {
         public AuditTarget target() { return new AuditTarget("key", alias); }
         public Map<String, ?> details() { return Map.of("destruction", destructionId, "versions", kcvByVersion); }
     }
+
+    /** Somebody asked to retire an old version; it waits for its approvers. */
+    public record RetirementRequested(String retirementId, String alias, int version, String reason, String override)
+            implements AuditableEvent {
+        public String action() { return "keys.retirement.requested"; }
+        public AuditTarget target() { return new AuditTarget("key", alias); }
+        public Map<String, ?> details() {
+            Map<String, Object> details = new LinkedHashMap<>();
+            details.put("retirement", retirementId);
+            details.put("version", version);
+            details.put("reason", reason);
+            details.put("override", override);
+            return details;
+        }
+    }
+
+    /** An old version no longer decrypts or verifies anything, after its approval. */
+    public record VersionRetired(String alias, int version, String kcv, String reason, String override)
+            implements AuditableEvent {
+        public String action() { return "keys.version.retired"; }
+        public AuditTarget target() { return new AuditTarget("key", alias); }
+        public Map<String, ?> details() {
+            Map<String, Object> details = new LinkedHashMap<>();
+            details.put("version", version);
+            details.put("kcv", kcv);
+            details.put("reason", reason);
+            details.put("override", override);
+            return details;
+        }
+    }
+
+    /** A retirement ended without retiring: rejected, expired, or refused when approved. */
+    public record RetirementEnded(String retirementId, String alias, int version, Retirement.Status status, String result)
+            implements AuditableEvent {
+        public String action() { return "keys.retirement.ended"; }
+        public AuditTarget target() { return new AuditTarget("key", alias); }
+        public AuditOutcome outcome() { return status == Retirement.Status.EXPIRED ? AuditOutcome.FAILURE : AuditOutcome.DENIED; }
+        public Map<String, ?> details() {
+            return Map.of("retirement", retirementId, "version", version, "status", status, "result", result);
+        }
+    }
 }

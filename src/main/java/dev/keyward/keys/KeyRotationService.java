@@ -36,22 +36,23 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 public class KeyRotationService {
 
-    static final int MAX_REASON = 1000;
     /** The requester of the rotations the schedule opens: not a person, so every person may decide them. */
     public static final String SCHEDULER = "keyward-schedule";
 
     private final KeyRotationStore rotations;
     private final ManagedKeyRepository keys;
+    private final KeyChangeRules rules;
     private final ApprovalService approvals;
     private final RuntimeService runtime;
     private final CurrentUser currentUser;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    KeyRotationService(KeyRotationStore rotations, ManagedKeyRepository keys, ApprovalService approvals,
+    KeyRotationService(KeyRotationStore rotations, ManagedKeyRepository keys, KeyChangeRules rules, ApprovalService approvals,
                        RuntimeService runtime, CurrentUser currentUser, ApplicationEventPublisher events, Clock clock) {
         this.rotations = rotations;
         this.keys = keys;
+        this.rules = rules;
         this.approvals = approvals;
         this.runtime = runtime;
         this.currentUser = currentUser;
@@ -66,13 +67,8 @@ public class KeyRotationService {
     @PreAuthorize("isAuthenticated()")
     public Rotation request(String alias, String reason) {
         String me = currentUser.requireUsername();
-        String why = reason == null ? "" : reason.strip();
-        if (why.isEmpty() || why.length() > MAX_REASON) {
-            throw new InvalidInputException("reason", "Give a reason (1 to " + MAX_REASON + " characters); the approvers "
-                    + "read it and the rotation log keeps it.");
-        }
-        ManagedKeyEntity key = keys.findByAlias(alias)
-                .orElseThrow(() -> new NotFoundException("No key with alias '" + alias + "'."));
+        String why = rules.reason(reason, "the rotation log");
+        ManagedKeyEntity key = rules.load(alias);
         boolean officer = currentUser.hasRole(Roles.SECURITY_OFFICER);
         if (key.toUsableKey().state() == KeyState.COMPROMISED) {
             if (!officer) {
@@ -81,9 +77,7 @@ public class KeyRotationService {
             }
             return open(key, Rotation.Trigger.EMERGENCY, why, me);
         }
-        if (currentUser.hasRole(Roles.AUDITOR) || !(officer || me.equals(key.owner()))) {
-            throw new AccessDeniedException("Only a security officer or the key's owner may ask to rotate this key.");
-        }
+        rules.refuseUnlessOwnerOrOfficer(key, "rotate this key");
         return open(key, Rotation.Trigger.ON_DEMAND, why, me);
     }
 
@@ -93,10 +87,10 @@ public class KeyRotationService {
      */
     @RolesAllowed(Roles.SECURITY_OFFICER)
     public Rotation openEmergency(String alias, String compromise) {
-        ManagedKeyEntity key = keys.findByAlias(alias)
-                .orElseThrow(() -> new NotFoundException("No key with alias '" + alias + "'."));
+        ManagedKeyEntity key = rules.load(alias);
         String reason = "Marked compromised: " + compromise;
-        return open(key, Rotation.Trigger.EMERGENCY, reason.length() > MAX_REASON ? reason.substring(0, MAX_REASON) : reason,
+        return open(key, Rotation.Trigger.EMERGENCY, reason.length() > KeyChangeRules.MAX_TEXT
+                ? reason.substring(0, KeyChangeRules.MAX_TEXT) : reason,
                 currentUser.requireUsername());
     }
 
@@ -140,8 +134,7 @@ public class KeyRotationService {
             throw new InvalidInputException("periodDays", "A rotation period is a number of days from "
                     + RotationPeriods.MIN_DAYS + " up.");
         }
-        ManagedKeyEntity key = keys.findByAlias(alias)
-                .orElseThrow(() -> new NotFoundException("No key with alias '" + alias + "'."));
+        ManagedKeyEntity key = rules.load(alias);
         Sensitivity sensitivity = key.toManagedKey(false).sensitivity();
         if (days != null && (days < RotationPeriods.MIN_DAYS || days > RotationPeriods.maxDays(sensitivity))) {
             throw new InvalidInputException("periodDays", "A " + sensitivity + " key is rotated every "
@@ -183,9 +176,7 @@ public class KeyRotationService {
     @PreAuthorize("isAuthenticated()")
     @Transactional(readOnly = true)
     public List<Rotation> log(String alias) {
-        ManagedKeyEntity key = keys.findByAlias(alias)
-                .orElseThrow(() -> new NotFoundException("No key with alias '" + alias + "'."));
-        refuseUnlessInvolved(key);
+        rules.refuseUnlessInvolved(rules.load(alias), "its rotations");
         return rotations.ofKey(alias).stream().map(this::view).toList();
     }
 
@@ -194,15 +185,8 @@ public class KeyRotationService {
     public Rotation get(String alias, String id) {
         Row row = rotations.find(id).filter(r -> r.key().equals(alias))
                 .orElseThrow(() -> new NotFoundException("No rotation " + id + " of key '" + alias + "'."));
-        refuseUnlessInvolved(keys.findByAlias(alias).orElseThrow());
+        rules.refuseUnlessInvolved(rules.load(alias), "its rotations");
         return view(row);
-    }
-
-    private void refuseUnlessInvolved(ManagedKeyEntity key) {
-        if (!(currentUser.hasRole(Roles.SECURITY_OFFICER) || currentUser.hasRole(Roles.AUDITOR)
-                || currentUser.username().filter(key.owner()::equals).isPresent())) {
-            throw new AccessDeniedException("Only the key's owner, security officers and auditors see its rotations.");
-        }
     }
 
     private Rotation view(Row row) {

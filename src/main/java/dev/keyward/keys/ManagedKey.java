@@ -15,8 +15,13 @@ public record ManagedKey(String alias, KeyAlgorithm algorithm, KeyPurpose purpos
 
     /** One version: its HSM label, key check value and cryptoperiod. */
     public record Version(int number, String hsmLabel, String kcv, Instant createdAt, Instant activatedAt,
-                          Instant deactivatedAt, Instant compromisedAt, Instant originatorUsageEnd,
-                          Instant recipientUsageEnd) {
+                          Instant deactivatedAt, Instant compromisedAt, Instant retiredAt,
+                          Instant originatorUsageEnd, Instant recipientUsageEnd) {
+
+        /** Whether nothing may be done with it any more: compromised or retired. */
+        public boolean withdrawn() {
+            return compromisedAt != null || retiredAt != null;
+        }
     }
 
     /** Who moved the key from one state to another, when and why. */

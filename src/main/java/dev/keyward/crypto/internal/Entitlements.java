@@ -59,7 +59,8 @@ public class Entitlements {
     }
 
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true,
-            classes = {KeyEvents.KeyStateChanged.class, KeyEvents.KeyRotated.class, KeyEvents.KeyCreated.class})
+            classes = {KeyEvents.KeyStateChanged.class, KeyEvents.KeyRotated.class, KeyEvents.KeyCreated.class,
+                    KeyEvents.VersionRetired.class})
     void keysChanged() {
         keyCache.invalidateAll();
     }

@@ -22,8 +22,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Counts allowed crypto calls in memory and adds them to the database every second (by default) and when Keyward
- * stops, so the hot path never writes a row per call, and a crash loses at most the last interval's counts. Both
- * the per-grant totals and the per-minute series are written at every flush (the current minute grows in place),
+ * stops, so the hot path never writes a row per call, and a crash loses at most the last interval's counts. The
+ * per-grant totals, the per-version daily census and the per-minute series are written at every flush (the current minute grows in place),
  * in one transaction. Counting is exact: tallies are merged and taken out of the maps atomically (a call that lands
  * after a take starts a new tally for the next flush), and tallies whose write fails go back for the next one.
  * Uses of keys below {@code keyward.crypto.audit-each-use-from} are audited here as one entry per key, caller,
@@ -52,7 +52,12 @@ public class UsageMeter implements SmartLifecycle {
     public record MinuteUse(String key, Instant minute, String principal, CryptoOperation operation, boolean audited) {
     }
 
+    /** One day of one caller's use of one version of a key (the rewrap census). */
+    public record VersionUse(String key, int version, String principal, Instant day) {
+    }
+
     private final ConcurrentHashMap<GrantUse, Tally> grants = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<VersionUse, Tally> versions = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<MinuteUse, Long> minutes = new ConcurrentHashMap<>();
     /** Per-minute totals of uses audited as minute summaries, until their minute is over. */
     private final ConcurrentHashMap<MinuteUse, Long> summaries = new ConcurrentHashMap<>();
@@ -73,10 +78,12 @@ public class UsageMeter implements SmartLifecycle {
         this.clock = clock;
     }
 
-    /** Counts one allowed call. */
-    public void record(String grantId, String key, String principal, CryptoOperation operation, Sensitivity sensitivity,
-                       String client, Instant at) {
+    /** Counts one allowed call with {@code version} of the key (for a rewrap, the version it came from). */
+    public void record(String grantId, String key, int version, String principal, CryptoOperation operation,
+                       Sensitivity sensitivity, String client, Instant at) {
         grants.merge(new GrantUse(grantId, operation, key, principal), new Tally(1, at, client), Tally::plus);
+        versions.merge(new VersionUse(key, version, principal, at.truncatedTo(ChronoUnit.DAYS)), new Tally(1, at, null),
+                Tally::plus);
         boolean audited = sensitivity.compareTo(properties.auditEachUseFrom()) >= 0;
         MinuteUse minute = new MinuteUse(key, at.truncatedTo(ChronoUnit.MINUTES), principal, operation, audited);
         minutes.merge(minute, 1L, Long::sum);
@@ -96,6 +103,7 @@ public class UsageMeter implements SmartLifecycle {
      */
     synchronized void flush(boolean everything) {
         Map<GrantUse, Tally> grantTallies = take(grants);
+        Map<VersionUse, Tally> versionTallies = take(versions);
         Map<MinuteUse, Long> minuteTallies = take(minutes);
         Instant currentMinute = clock.instant().truncatedTo(ChronoUnit.MINUTES);
         Map<MinuteUse, Long> over = new HashMap<>();
@@ -107,12 +115,13 @@ public class UsageMeter implements SmartLifecycle {
                 }
             }
         }
-        if (grantTallies.isEmpty() && minuteTallies.isEmpty() && over.isEmpty()) {
+        if (grantTallies.isEmpty() && versionTallies.isEmpty() && minuteTallies.isEmpty() && over.isEmpty()) {
             return;
         }
         try {
             ownTransaction.executeWithoutResult(status -> {
                 grantTallies.forEach(store::addGrantUse);
+                versionTallies.forEach(store::addVersionUse);
                 minuteTallies.forEach(store::addMinute);
                 over.forEach((m, uses) -> events.publishEvent(
                         new CryptoEvents.KeyUseSummary(m.key(), m.principal(), m.operation(), m.minute(), uses)));
@@ -121,6 +130,7 @@ public class UsageMeter implements SmartLifecycle {
                     minuteTallies.size(), over.size());
         } catch (RuntimeException e) {
             grantTallies.forEach((use, tally) -> grants.merge(use, tally, Tally::plus));
+            versionTallies.forEach((use, tally) -> versions.merge(use, tally, Tally::plus));
             minuteTallies.forEach((use, uses) -> minutes.merge(use, uses, Long::sum));
             over.forEach((use, uses) -> summaries.merge(use, uses, Long::sum));
             log.warn("Usage could not be written; it is kept for the next flush: {}", e.getMessage());

@@ -32,6 +32,18 @@ class UsageStore {
                                 ts(tally.lastUse()), tally.lastClient()).update());
     }
 
+    public void addVersionUse(UsageMeter.VersionUse use, UsageMeter.Tally tally) {
+        upsert(() -> jdbc.sql("update crypto_usage_version set uses = uses + ?, "
+                        + "last_used_at = case when last_used_at <= ? then ? else last_used_at end "
+                        + "where key_alias = ? and version_no = ? and principal = ? and day_start = ?")
+                .params(tally.uses(), ts(tally.lastUse()), ts(tally.lastUse()), use.key(), use.version(), use.principal(),
+                        ts(use.day())).update(),
+                () -> jdbc.sql("insert into crypto_usage_version (key_alias, version_no, principal, day_start, uses, "
+                                + "last_used_at) values (?, ?, ?, ?, ?, ?)")
+                        .params(use.key(), use.version(), use.principal(), ts(use.day()), tally.uses(),
+                                ts(tally.lastUse())).update());
+    }
+
     public void addMinute(UsageMeter.MinuteUse use, long uses) {
         upsert(() -> jdbc.sql("update crypto_usage_minute set uses = uses + ? "
                         + "where key_alias = ? and minute_start = ? and principal = ? and operation = ?")

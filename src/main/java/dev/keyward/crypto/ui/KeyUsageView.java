@@ -21,8 +21,9 @@ import jakarta.annotation.security.PermitAll;
 import org.springframework.security.access.AccessDeniedException;
 
 /**
- * How a key is used (from the keys view's detail, {@code key-usage?key=<alias>}): uses over time per operation and
- * every caller with their last use; for the key's owner, security officers and auditors.
+ * How a key is used (from the keys view's detail, {@code key-usage?key=<alias>}): uses over time per operation,
+ * every caller with their last use, and the rewrap census (use by version); for the key's owner, security officers
+ * and auditors.
  */
 @Route("key-usage")
 @PageTitle("Key usage · Keyward")
@@ -33,6 +34,7 @@ public class KeyUsageView extends VerticalLayout implements BeforeEnterObserver 
     private final H2 title = new H2("Key usage");
     private final Select<Window> window = new Select<>();
     private final Div chart = new Div();
+    private final Div census = new Div();
     private final Grid<Caller> callers = new Grid<>();
     private final Paragraph message = new Paragraph();
     private String alias;
@@ -60,7 +62,8 @@ public class KeyUsageView extends VerticalLayout implements BeforeEnterObserver 
         callers.addColumn(c -> c.lastClient() == null ? "—" : c.lastClient()).setHeader("Last client");
         callers.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         message.setId("usage-message");
-        add(title, window, chart, callers, message);
+        census.setWidthFull();
+        add(title, window, chart, callers, message, census);
     }
 
     @Override
@@ -72,6 +75,7 @@ public class KeyUsageView extends VerticalLayout implements BeforeEnterObserver 
     private void refresh() {
         message.setText("");
         chart.removeAll();
+        census.removeAll();
         if (alias == null) {
             show("Open a key's usage from its detail in Keys.");
             return;
@@ -81,6 +85,7 @@ public class KeyUsageView extends VerticalLayout implements BeforeEnterObserver 
             KeyUsage shown = usage.keyUsage(alias, window.getValue());
             chart.add(UsageChart.of(shown));
             callers.setItems(shown.callers());
+            census.add(CensusBars.of(usage.census(alias, 30)));
             if (shown.callers().isEmpty()) {
                 show("Nobody has used " + alias + " through the crypto API yet.");
             }

@@ -5,6 +5,8 @@ import dev.keyward.common.Paging;
 import dev.keyward.keys.Destruction;
 import dev.keyward.keys.KeyDestructionService;
 import dev.keyward.keys.KeyFilter;
+import dev.keyward.keys.KeyRetirementService;
+import dev.keyward.keys.Retirement;
 import dev.keyward.keys.KeyPurpose;
 import dev.keyward.keys.KeyRotationService;
 import dev.keyward.keys.KeyService;
@@ -47,11 +49,14 @@ class KeysController {
     private final KeyService keys;
     private final KeyRotationService rotations;
     private final KeyDestructionService destructions;
+    private final KeyRetirementService retirements;
 
-    KeysController(KeyService keys, KeyRotationService rotations, KeyDestructionService destructions) {
+    KeysController(KeyService keys, KeyRotationService rotations, KeyDestructionService destructions,
+                   KeyRetirementService retirements) {
         this.keys = keys;
         this.rotations = rotations;
         this.destructions = destructions;
+        this.retirements = retirements;
     }
 
     @GetMapping
@@ -168,6 +173,36 @@ class KeysController {
             + "the wait is over or the key is destroyed.")
     Destruction cancelDestruction(@PathVariable String alias, @PathVariable String id, @RequestBody ReasonBody request) {
         return destructions.cancel(alias, id, request.reason());
+    }
+
+    @PostMapping("/{alias}/versions/{version}/retirements")
+    @Operation(summary = "Ask to retire an old version", description = "Security officers and the key's owner: "
+            + "{\"reason\": \"...\", \"override\": null}. 202 with the retirement's location. 409 while the rewrap census "
+            + "(GET .../census) shows use of the version in the last 30 days (keyward.keys.retirement.quiet-days), unless "
+            + "an override reason is given, which the approvers sign; 409 for the current version. The key owner (their "
+            + "manager when the owner asks) and a security officer approve; then the version decrypts and verifies nothing.")
+    ResponseEntity<Retirement> retire(@PathVariable String alias, @PathVariable int version,
+                                      @RequestBody RetirementBody request) {
+        Retirement retirement = retirements.request(alias, version, new Retirement.Request(request.reason(),
+                request.override()));
+        return ResponseEntity.accepted().location(URI.create("/api/v1/keys/" + alias + "/retirements/" + retirement.id()))
+                .body(retirement);
+    }
+
+    @GetMapping("/{alias}/retirements")
+    @Operation(summary = "A key's version retirements", description = "Newest first, with approvers. For the key's "
+            + "owner, security officers and auditors.")
+    List<Retirement> retirements(@PathVariable String alias) {
+        return retirements.log(alias);
+    }
+
+    @GetMapping("/{alias}/retirements/{id}")
+    @Operation(summary = "One version retirement")
+    Retirement retirement(@PathVariable String alias, @PathVariable String id) {
+        return retirements.get(alias, id);
+    }
+
+    record RetirementBody(String reason, String override) {
     }
 
     record DestructionBody(String reason, Integer waitingDays, String override) {

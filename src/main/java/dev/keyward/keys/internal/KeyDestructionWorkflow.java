@@ -5,7 +5,6 @@ import dev.keyward.approvals.ApprovalService;
 import dev.keyward.approvals.ApprovalStatus;
 import dev.keyward.hsm.HsmBackend;
 import dev.keyward.keys.Destruction;
-import dev.keyward.keys.KeyDependents;
 import dev.keyward.keys.KeyEvents.DestructionDueSoon;
 import dev.keyward.keys.KeyEvents.DestructionEnded;
 import dev.keyward.keys.KeyEvents.DestructionScheduled;
@@ -46,29 +45,24 @@ public class KeyDestructionWorkflow {
     private final KeyDestructionStore destructions;
     private final ManagedKeyRepository keys;
     private final ApprovalService approvals;
-    private final List<KeyDependents> dependents;
+    private final KeyUses uses;
     private final HsmBackend hsm;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate ownTransaction;
     private final Clock clock;
 
     KeyDestructionWorkflow(KeyDestructionStore destructions, ManagedKeyRepository keys, ApprovalService approvals,
-                           List<KeyDependents> dependents, HsmBackend hsm, ApplicationEventPublisher events,
+                           KeyUses uses, HsmBackend hsm, ApplicationEventPublisher events,
                            PlatformTransactionManager transactions, Clock clock) {
         this.destructions = destructions;
         this.keys = keys;
         this.approvals = approvals;
-        this.dependents = dependents;
+        this.uses = uses;
         this.hsm = hsm;
         this.events = events;
         this.ownTransaction = new TransactionTemplate(transactions);
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.clock = clock;
-    }
-
-    /** What relies on {@code alias} now: active grants, and use since {@code since}. */
-    public List<String> dependentsOf(String alias, Instant since) {
-        return dependents.stream().flatMap(d -> d.of(alias, since).stream()).toList();
     }
 
     /** Opens the destruction's approval (in the caller's transaction: the request and its approval start together). */
@@ -147,7 +141,7 @@ public class KeyDestructionWorkflow {
             throw new Refused("The destruction is " + destruction.status().label().toLowerCase() + ".");
         }
         ManagedKeyEntity key = key(destruction.key());
-        List<String> inUse = dependentsOf(key.alias(), destruction.destroyAt().minus(Duration.ofDays(destruction.waitingDays())));
+        List<String> inUse = uses.of(key.alias(), destruction.destroyAt().minus(Duration.ofDays(destruction.waitingDays())));
         if (!inUse.isEmpty() && destruction.override() == null) {
             throw new Refused("When the waiting period ended, " + key.alias() + " was in use again: "
                     + String.join(" ", inUse) + " Nobody signed an override, so it was kept.");

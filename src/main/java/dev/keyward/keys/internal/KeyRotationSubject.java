@@ -6,7 +6,6 @@ import dev.keyward.keys.KeyPurpose;
 import dev.keyward.keys.Rotation;
 import dev.keyward.keys.Sensitivity;
 import dev.keyward.keys.internal.KeyRotationStore.Row;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -85,20 +84,7 @@ record KeyRotationSubject(Row rotation, ManagedKeyEntity key, String ownersManag
             // The owner may be the one whose key leaked; two officers act at once.
             return List.of(RequiredSlot.pool(SlotKind.SECURITY_OFFICER), RequiredSlot.pool(SlotKind.SECURITY_OFFICER));
         }
-        List<RequiredSlot> slots = new ArrayList<>();
-        if (key.owner().equals(rotation.requester())) {
-            slots.add(ownersManager == null
-                    ? RequiredSlot.person(SlotKind.KEY_OWNER, null, "The key owner " + key.owner()
-                            + " asked and has no manager in the org chart.")
-                    : new RequiredSlot(SlotKind.KEY_OWNER, ownersManager, "In place of the key owner " + key.owner()
-                            + ", who asked: their manager decides."));
-        } else {
-            slots.add(RequiredSlot.person(SlotKind.KEY_OWNER, key.owner(), "The key has no owner."));
-        }
-        slots.add(RequiredSlot.pool(SlotKind.SECURITY_OFFICER));
-        if (key.sensitivity() == Sensitivity.CRITICAL) {
-            slots.add(RequiredSlot.pool(SlotKind.SECURITY_OFFICER));
-        }
-        return slots;
+        return OwnerAndOfficers.slots(key, rotation.requester(), ownersManager,
+                key.sensitivity() == Sensitivity.CRITICAL ? 2 : 1);
     }
 }

@@ -29,6 +29,7 @@ class KeyVersionEntity {
     private Instant activatedAt;
     private Instant deactivatedAt;
     private Instant compromisedAt;
+    private Instant retiredAt;
     private Instant originatorUsageEnd;
     private Instant recipientUsageEnd;
 
@@ -47,7 +48,7 @@ class KeyVersionEntity {
 
     ManagedKey.Version toVersion() {
         return new ManagedKey.Version(versionNo, hsmLabel, kcv.trim(), createdAt, activatedAt, deactivatedAt,
-                compromisedAt, originatorUsageEnd, recipientUsageEnd);
+                compromisedAt, retiredAt, originatorUsageEnd, recipientUsageEnd);
     }
 
     /** Demo data only: pretend the version was made {@code age} ago (cryptoperiods move with it). */
@@ -87,6 +88,18 @@ class KeyVersionEntity {
 
     Instant compromisedAt() {
         return compromisedAt;
+    }
+
+    /** Nothing is decrypted or verified with it any more (an approved retirement); its HSM object stays. */
+    void retired(Instant at) {
+        deactivated(at);
+        if (retiredAt == null) {
+            retiredAt = at;
+        }
+    }
+
+    Instant retiredAt() {
+        return retiredAt;
     }
 
     void deactivated(Instant at) {

@@ -18,6 +18,7 @@ import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -96,7 +97,10 @@ public class ManagedKeyEntity {
             labels.put(v.versionNo(), v.hsmLabel());
             if (v.compromisedAt() != null) {
                 refused.put(v.versionNo(), "version " + v.versionNo() + " was marked compromised on "
-                        + v.compromisedAt().atZone(java.time.ZoneOffset.UTC).toLocalDate() + " and is never used again");
+                        + v.compromisedAt().atZone(ZoneOffset.UTC).toLocalDate() + " and is never used again");
+            } else if (v.retiredAt() != null) {
+                refused.put(v.versionNo(), "version " + v.versionNo() + " was retired on "
+                        + v.retiredAt().atZone(ZoneOffset.UTC).toLocalDate() + " and no longer opens or checks anything");
             }
         });
         return new UsableKey(alias, algorithm, purpose, sensitivity, state, versions.size(), labels, refused);

@@ -41,6 +41,9 @@ import dev.keyward.identity.Roles;
 import dev.keyward.keys.DestructionPeriods;
 import dev.keyward.keys.KeyDestructionService;
 import dev.keyward.keys.KeyFilter;
+import dev.keyward.keys.KeyRetirementService;
+import dev.keyward.keys.Retirement;
+import dev.keyward.keys.RetirementQuietPeriod;
 import dev.keyward.keys.KeyPurpose;
 import dev.keyward.keys.KeyRotationService;
 import dev.keyward.keys.KeyService;
@@ -59,6 +62,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
@@ -78,6 +82,8 @@ public class KeysView extends VerticalLayout {
     private final KeyService keys;
     private final KeyRotationService rotations;
     private final KeyDestructionPanel destruction;
+    private final KeyRetirementService retirements;
+    private final RetirementQuietPeriod quietPeriod;
     private final ObjectMapper json;
     private final PeopleService people;
     private final CurrentUser currentUser;
@@ -93,11 +99,13 @@ public class KeysView extends VerticalLayout {
     private final Checkbox overdueOnly = new Checkbox("Overdue only");
 
     KeysView(KeyService keys, KeyRotationService rotations, KeyDestructionService destructions,
-             DestructionPeriods destructionPeriods, ObjectMapper json, PeopleService people, CurrentUser currentUser,
-             Clock clock) {
+             DestructionPeriods destructionPeriods, KeyRetirementService retirements, RetirementQuietPeriod quietPeriod,
+             ObjectMapper json, PeopleService people, CurrentUser currentUser, Clock clock) {
         this.keys = keys;
         this.rotations = rotations;
         this.destruction = new KeyDestructionPanel(destructions, destructionPeriods, currentUser, clock);
+        this.retirements = retirements;
+        this.quietPeriod = quietPeriod;
         this.json = json;
         this.people = people;
         this.currentUser = currentUser;
@@ -285,6 +293,9 @@ public class KeysView extends VerticalLayout {
             versions.addColumn(ManagedKey.Version::hsmLabel).setHeader("HSM label").setFlexGrow(2);
             versions.addColumn(v -> ViewerTime.day(v.originatorUsageEnd())).setHeader("Originator use until");
             versions.addColumn(v -> ViewerTime.day(v.recipientUsageEnd())).setHeader("Recipient use until");
+            Set<Integer> retiring = retirements.log(alias).stream().filter(r -> r.status() == Retirement.Status.PENDING)
+                    .map(Retirement::version).collect(Collectors.toSet());
+            versions.addComponentColumn(v -> versionStatus(key, v, retiring, reopen)).setHeader("Status").setAutoWidth(true);
             versions.setItems(key.versions());
             versions.setAllRowsVisible(true);
             var history = new Grid<ManagedKey.StateChange>();
@@ -343,6 +354,33 @@ public class KeysView extends VerticalLayout {
         dialog.setWidth("60rem");
         dialog.setMaxWidth("100%");
         return dialog;
+    }
+
+    /** Current, withdrawn, waiting for its retirement, or (for the owner and officers) a button to retire it. */
+    private Component versionStatus(ManagedKey key, ManagedKey.Version version, Set<Integer> retiring, Runnable reopen) {
+        if (version.number() == key.versions().size()) {
+            return Badges.of("Current", Tone.SUCCESS);
+        }
+        if (version.compromisedAt() != null) {
+            return Badges.of("Compromised", Tone.ERROR);
+        }
+        if (version.retiredAt() != null) {
+            return Badges.of("Retired " + ViewerTime.day(version.retiredAt()), Tone.PLAIN);
+        }
+        if (retiring.contains(version.number())) {
+            return Badges.of("Retirement asked", Tone.NEUTRAL);
+        }
+        boolean mayRetire = !currentUser.hasRole(Roles.AUDITOR) && key.state() != KeyState.DESTROY_SCHEDULED
+                && key.state() != KeyState.DESTROYED && (currentUser.hasRole(Roles.SECURITY_OFFICER)
+                || currentUser.username().filter(key.owner()::equals).isPresent());
+        if (!mayRetire) {
+            return new Span("Decrypts and verifies");
+        }
+        var retire = new Button("Retire", e -> VersionRetirementDialog.open(retirements, quietPeriod, key,
+                version.number(), reopen).open());
+        retire.setId("retire-v" + version.number());
+        retire.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
+        return retire;
     }
 
     /** Every rotation of the key, newest first, with its approvers; downloadable as CSV and JSON. */
