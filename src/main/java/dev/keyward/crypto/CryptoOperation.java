@@ -43,6 +43,11 @@ public enum CryptoOperation {
         return permissions;
     }
 
+    /** Whether it makes something new (a ciphertext, signature or MAC) with the current version. */
+    public boolean producing() {
+        return producing;
+    }
+
     public boolean allowedIn(KeyState state) {
         return (producing ? PRODUCING : CHECKING).contains(state);
     }

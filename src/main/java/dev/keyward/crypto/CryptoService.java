@@ -156,7 +156,11 @@ public class CryptoService {
             throw new InvalidInputException("'" + alias + "' has no version " + version + "; its versions are 1 to "
                     + key.currentVersion() + ".");
         }
-        Optional<String> withdrawn = key.refusal(version);
+        // A rewrap opens with its source version and makes with the current one; the others do one or the other.
+        Optional<String> withdrawn = key.refusal(version)
+                .or(() -> key.periodRefusal(version, operation.producing() && operation != CryptoOperation.REWRAP, now))
+                .or(() -> operation == CryptoOperation.REWRAP ? key.periodRefusal(key.currentVersion(), true, now)
+                        : Optional.empty());
         if (withdrawn.isPresent()) {
             throw refuse(alias, operation, version, Kind.STATE_FORBIDS, "'" + alias + "' " + withdrawn.get() + "; "
                     + operation.label() + " is refused.");

@@ -170,4 +170,36 @@ public final class KeyEvents {
             return Map.of("retirement", retirementId, "version", version, "status", status, "result", result);
         }
     }
+
+    /**
+     * A key's current version stops protecting new data at {@code endsAt} (the end of its cryptoperiod): its owner and
+     * grant holders are told {@code daysBefore} days ahead, or on the day (0).
+     */
+    public record CryptoperiodEnding(String alias, String owner, int version, Instant endsAt, int daysBefore)
+            implements AuditableEvent {
+        public String action() { return "keys.cryptoperiod.ending"; }
+        public AuditTarget target() { return new AuditTarget("key", alias); }
+        public Map<String, ?> details() {
+            return Map.of("owner", owner, "version", version, "endsAt", endsAt.toString(), "daysBefore", daysBefore);
+        }
+    }
+
+    /** Somebody asked to re-activate or deactivate a key; it waits for the key owner and a security officer. */
+    public record StateRequested(String requestId, String alias, KeyState from, KeyState to, String reason)
+            implements AuditableEvent {
+        public String action() { return "keys.state.requested"; }
+        public AuditTarget target() { return new AuditTarget("key", alias); }
+        public Map<String, ?> details() {
+            return Map.of("request", requestId, "from", from, "to", to, "reason", reason);
+        }
+    }
+
+    /** A state change request ended without the move: rejected, expired, or refused because the key had moved. */
+    public record StateRequestEnded(String requestId, String alias, KeyState to, StateRequest.Status status, String result)
+            implements AuditableEvent {
+        public String action() { return "keys.state.request-ended"; }
+        public AuditTarget target() { return new AuditTarget("key", alias); }
+        public AuditOutcome outcome() { return status == StateRequest.Status.EXPIRED ? AuditOutcome.FAILURE : AuditOutcome.DENIED; }
+        public Map<String, ?> details() { return Map.of("request", requestId, "to", to, "status", status, "result", result); }
+    }
 }

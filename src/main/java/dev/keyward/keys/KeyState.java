@@ -39,8 +39,24 @@ public enum KeyState {
     }
 
     /**
-     * The moves one person makes directly (a state change request): everything but the destruction's moves and the way
-     * back from COMPROMISED, which only approved workflows make (destruction; emergency rotation, whose new version
+     * The moves that lose data or widen use, which one person asks for and the key owner and a security officer approve:
+     * re-activating a suspended key, deactivating a key.
+     */
+    public Set<KeyState> approvedMoves() {
+        Set<KeyState> moves = EnumSet.noneOf(KeyState.class);
+        if (this == SUSPENDED) {
+            moves.add(ACTIVE);
+        }
+        if (this == ACTIVE || this == SUSPENDED) {
+            moves.add(DEACTIVATED);
+        }
+        return moves;
+    }
+
+    /**
+     * The moves one person makes directly (a state change request): those that only narrow use (suspend, mark
+     * compromised) and a new key's first activation; not the {@link #approvedMoves()}, the destruction's moves or the
+     * way back from COMPROMISED, which only approved workflows make (destruction; emergency rotation, whose new version
      * makes the key ACTIVE again).
      */
     public Set<KeyState> directMoves() {
@@ -48,7 +64,8 @@ public enum KeyState {
             return EnumSet.noneOf(KeyState.class);
         }
         Set<KeyState> moves = EnumSet.noneOf(KeyState.class);
-        next().stream().filter(s -> s != DESTROY_SCHEDULED && s != DESTROYED && !(this == COMPROMISED && s == ACTIVE))
+        next().stream().filter(s -> s != DESTROY_SCHEDULED && s != DESTROYED && !(this == COMPROMISED && s == ACTIVE)
+                        && !approvedMoves().contains(s))
                 .forEach(moves::add);
         return moves;
     }

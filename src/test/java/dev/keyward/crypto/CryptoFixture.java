@@ -9,6 +9,9 @@ import dev.keyward.access.Permission;
 import dev.keyward.keys.Destruction;
 import dev.keyward.keys.KeyDestructionService;
 import dev.keyward.keys.KeyPurpose;
+import dev.keyward.keys.KeyState;
+import dev.keyward.keys.KeyStateRequestService;
+import dev.keyward.keys.StateRequest;
 import dev.keyward.keys.KeyRotationService;
 import dev.keyward.keys.Rotation;
 import dev.keyward.keys.Sensitivity;
@@ -33,12 +36,14 @@ public class CryptoFixture {
     private final GrantService grants;
     private final KeyRotationService rotations;
     private final KeyDestructionService destructions;
+    private final KeyStateRequestService stateRequests;
 
     CryptoFixture(AccessFixture access, TestPeople people, Workflows workflows, GrantService grants,
-                  KeyRotationService rotations, KeyDestructionService destructions) {
+                  KeyRotationService rotations, KeyDestructionService destructions, KeyStateRequestService stateRequests) {
         this.access = access;
         this.rotations = rotations;
         this.destructions = destructions;
+        this.stateRequests = stateRequests;
         this.people = people;
         this.workflows = workflows;
         this.grants = grants;
@@ -109,5 +114,14 @@ public class CryptoFixture {
         workflows.fireTimersDueBy(scheduled.id(), clock.instant());
         clock.reset();
         return scheduled;
+    }
+
+    /** The key's owner asks to re-activate or deactivate it, the cast approves with their passkeys, the key moves. */
+    public StateRequest changeState(Cast cast, String key, KeyState to) {
+        access.as(cast.owner());
+        StateRequest asked = stateRequests.request(key, to, "the team asked for it");
+        access.approveAll(cast, asked.id());
+        SecurityContextHolder.clearContext();
+        return asked;
     }
 }

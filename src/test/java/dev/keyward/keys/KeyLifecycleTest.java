@@ -38,15 +38,18 @@ import org.springframework.test.web.servlet.MockMvc;
  */
 class KeyLifecycleTest extends IntegrationTest {
 
-    /** How to bring a new key into each state by direct moves; the destruction states through the approved workflow. */
+    /**
+     * How to bring a new key into each state by direct moves; DEACTIVATED and the destruction states then through their
+     * approved workflows.
+     */
     static final Map<KeyState, List<KeyState>> PATHS = Map.of(
             KeyState.PRE_ACTIVATION, List.of(),
             KeyState.ACTIVE, List.of(KeyState.ACTIVE),
             KeyState.SUSPENDED, List.of(KeyState.ACTIVE, KeyState.SUSPENDED),
-            KeyState.DEACTIVATED, List.of(KeyState.ACTIVE, KeyState.DEACTIVATED),
+            KeyState.DEACTIVATED, List.of(KeyState.ACTIVE),
             KeyState.COMPROMISED, List.of(KeyState.COMPROMISED),
-            KeyState.DESTROY_SCHEDULED, List.of(KeyState.ACTIVE, KeyState.DEACTIVATED),
-            KeyState.DESTROYED, List.of(KeyState.ACTIVE, KeyState.DEACTIVATED));
+            KeyState.DESTROY_SCHEDULED, List.of(KeyState.ACTIVE),
+            KeyState.DESTROYED, List.of(KeyState.ACTIVE));
 
     @Autowired
     KeyService keys;
@@ -90,8 +93,8 @@ class KeyLifecycleTest extends IntegrationTest {
             }
         }
         assertThat(wrong).isEmpty();
-        assertThat(KeyState.ACTIVE.directMoves()).containsExactlyInAnyOrder(KeyState.SUSPENDED, KeyState.DEACTIVATED,
-                KeyState.COMPROMISED);
+        assertThat(KeyState.ACTIVE.directMoves()).containsExactlyInAnyOrder(KeyState.SUSPENDED, KeyState.COMPROMISED);
+        assertThat(KeyState.SUSPENDED.approvedMoves()).containsExactlyInAnyOrder(KeyState.ACTIVE, KeyState.DEACTIVATED);
         assertThat(KeyState.DESTROY_SCHEDULED.directMoves()).isEmpty();
     }
 
@@ -168,7 +171,9 @@ class KeyLifecycleTest extends IntegrationTest {
     private String keyIn(KeyState state, Cast cast) {
         as(cast.officer1(), Roles.SECURITY_OFFICER);
         String alias = keyIn(state, cast.owner());
-        if (state == KeyState.DESTROY_SCHEDULED) {
+        if (state == KeyState.DEACTIVATED) {
+            crypto.changeState(cast, alias, KeyState.DEACTIVATED);
+        } else if (state == KeyState.DESTROY_SCHEDULED) {
             crypto.scheduleDestruction(cast, alias);
         } else if (state == KeyState.DESTROYED) {
             crypto.destroy(cast, alias, clock);

@@ -3,6 +3,7 @@ package dev.keyward.keys;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.keyward.crypto.CryptoApi;
+import dev.keyward.crypto.internal.UsageMeter;
 import dev.keyward.support.DemoTokens;
 import dev.keyward.support.IntegrationTest;
 import dev.keyward.support.Workflows;
@@ -10,6 +11,7 @@ import dev.keyward.support.TestPeople;
 import dev.keyward.support.browser.Browser;
 import dev.keyward.support.browser.Pages;
 import dev.keyward.support.browser.Pages.ApprovalsPage;
+import dev.keyward.support.browser.Pages.KeyUsagePage;
 import dev.keyward.support.browser.Pages.KeysPage;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -36,6 +38,8 @@ class KeyRotationBrowserTest extends IntegrationTest {
 
     @Autowired
     TestPeople testPeople;
+    @Autowired
+    UsageMeter meter;
 
     @BeforeEach
     void noPasskeysYet() {
@@ -86,6 +90,12 @@ class KeyRotationBrowserTest extends IntegrationTest {
             keys.openDetail(KEY);
             assertThat(keys.rotationsText()).contains("Rotated", "v" + before, "v" + (before + 1), "bob ✓", "dave ✓");
             carol.screenshot("key-rotations");
+
+            meter.flush();
+            String census = KeyUsagePage.open(carol, KEY).censusText();
+            assertThat(census).as("the old version is still used by the rewrap and the decrypt")
+                    .contains("v" + (before + 1), "v" + before, "payments-app", "Current");
+            carol.screenshot("key-census");
         }
     }
 

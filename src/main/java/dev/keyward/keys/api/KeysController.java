@@ -10,6 +10,8 @@ import dev.keyward.keys.Retirement;
 import dev.keyward.keys.KeyPurpose;
 import dev.keyward.keys.KeyRotationService;
 import dev.keyward.keys.KeyService;
+import dev.keyward.keys.KeyStateRequestService;
+import dev.keyward.keys.StateRequest;
 import dev.keyward.keys.KeyState;
 import dev.keyward.keys.ManagedKey;
 import dev.keyward.keys.NewKey;
@@ -50,13 +52,15 @@ class KeysController {
     private final KeyRotationService rotations;
     private final KeyDestructionService destructions;
     private final KeyRetirementService retirements;
+    private final KeyStateRequestService stateRequests;
 
     KeysController(KeyService keys, KeyRotationService rotations, KeyDestructionService destructions,
-                   KeyRetirementService retirements) {
+                   KeyRetirementService retirements, KeyStateRequestService stateRequests) {
         this.keys = keys;
         this.rotations = rotations;
         this.destructions = destructions;
         this.retirements = retirements;
+        this.stateRequests = stateRequests;
     }
 
     @GetMapping
@@ -87,8 +91,10 @@ class KeysController {
     }
 
     @PostMapping("/{alias}/transitions")
-    @Operation(summary = "Change a key's state", description = "Any other move than the lifecycle allows is refused "
-            + "with 409 and nothing changes.")
+    @Operation(summary = "Change a key's state", description = "The moves one person makes: activate a new key, suspend, "
+            + "mark compromised (which opens an emergency rotation). Re-activation and deactivation are requested "
+            + "(POST .../state-requests), destruction too (POST .../destructions); any other move is refused with 409 and "
+            + "nothing changes.")
     ManagedKey transition(@PathVariable String alias, @Valid @RequestBody Transition request) {
         return keys.transition(alias, request.to(), request.reason());
     }
@@ -200,6 +206,25 @@ class KeysController {
     @Operation(summary = "One version retirement")
     Retirement retirement(@PathVariable String alias, @PathVariable String id) {
         return retirements.get(alias, id);
+    }
+
+    @PostMapping("/{alias}/state-requests")
+    @Operation(summary = "Ask to re-activate or deactivate a key", description = "Security officers and the key's owner: "
+            + "{\"to\": \"ACTIVE\" (from SUSPENDED) or \"DEACTIVATED\", \"reason\": \"...\"}. 202; the key owner (their "
+            + "manager when the owner asks) and a security officer approve, then the key moves. Moves that only narrow use "
+            + "(suspend, mark compromised) stay immediate: POST .../transitions.")
+    ResponseEntity<StateRequest> requestState(@PathVariable String alias, @RequestBody StateBody request) {
+        return ResponseEntity.accepted().body(stateRequests.request(alias, request.to(), request.reason()));
+    }
+
+    @GetMapping("/{alias}/state-requests")
+    @Operation(summary = "A key's state change requests", description = "Newest first, with approvers. For the key's "
+            + "owner, security officers and auditors.")
+    List<StateRequest> stateRequests(@PathVariable String alias) {
+        return stateRequests.log(alias);
+    }
+
+    record StateBody(KeyState to, String reason) {
     }
 
     record RetirementBody(String reason, String override) {

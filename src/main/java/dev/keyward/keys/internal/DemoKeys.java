@@ -75,7 +75,11 @@ class DemoKeys implements ApplicationRunner {
             ManagedKeyEntity key = lifecycle.create(new NewKey(d.alias(), d.algorithm(), d.purpose(), d.sensitivity(),
                     d.owner(), d.description()), "system");
             for (KeyState step : path(d.state())) {
-                lifecycle.transition(d.alias(), step, "demo data", "system", true);
+                if (key.state().approvedMoves().contains(step)) { // seeded history, as if approved
+                    lifecycle.approvedTransition(d.alias(), step, "demo data", "system");
+                } else {
+                    lifecycle.transition(d.alias(), step, "demo data", "system", true);
+                }
             }
             key.versions().forEach(v -> v.backdate(Duration.ofDays(d.ageDays())));
         }

@@ -105,10 +105,33 @@ public class KeyLifecycle {
             throw new ConflictException(alias + " is scheduled for destruction; cancel the destruction to use it "
                     + "again, which returns it to " + key.stateBeforeDestroyScheduled() + ".");
         }
+        if (from.approvedMoves().contains(to)) {
+            throw new ConflictException((to == KeyState.ACTIVE ? "Re-activating" : "Deactivating") + " a key is an "
+                    + "approved change: request it (on the key's page, or POST /api/v1/keys/" + alias + "/state-requests); "
+                    + "the key owner and a security officer approve it.");
+        }
         if (!from.directMoves().contains(to)) {
             throw new ConflictException("A key in state " + from + " cannot move to " + to + "; it may move to "
                     + from.directMoves() + ".");
         }
+        return move(key, to, reason.strip(), actor);
+    }
+
+    /**
+     * Makes one of the {@link KeyState#approvedMoves()} once it is approved (the state change workflow; the demo data's
+     * history). The caller has checked the approval.
+     */
+    public ManagedKeyEntity approvedTransition(String alias, KeyState to, String reason, String actor) {
+        ManagedKeyEntity key = load(alias);
+        if (!key.state().approvedMoves().contains(to)) {
+            throw new ConflictException("A key in state " + key.state() + " cannot move to " + to + " this way.");
+        }
+        return move(key, to, reason, actor);
+    }
+
+    private ManagedKeyEntity move(ManagedKeyEntity key, KeyState to, String reason, String actor) {
+        KeyState from = key.state();
+        String alias = key.alias();
         Instant now = clock.instant();
         if (to == KeyState.ACTIVE) {
             key.versions().forEach(v -> v.activated(now));
@@ -119,8 +142,8 @@ public class KeyLifecycle {
         if (to == KeyState.COMPROMISED) {
             key.versions().forEach(v -> v.compromised(now));
         }
-        key.moveTo(to, now, actor, reason.strip());
-        events.publishEvent(new KeyStateChanged(alias, from, to, reason.strip()));
+        key.moveTo(to, now, actor, reason);
+        events.publishEvent(new KeyStateChanged(alias, from, to, reason));
         return key;
     }
 

@@ -21,9 +21,23 @@ public class KeyRotationStore {
                       Integer newVersion, String newKcv, Instant createdAt, Instant completedAt) {
     }
 
-    /** An ACTIVE key's current version and how often the key is to be rotated (null: its sensitivity's default). */
+    /**
+     * An ACTIVE key's current version, how often the key is to be rotated (null: its sensitivity's default) and until
+     * when the version may protect new data (the end of its cryptoperiod).
+     */
     public record Current(String key, String owner, Sensitivity sensitivity, Integer periodDays, int version,
-                          Instant since) {
+                          Instant since, Instant producesUntil) {
+    }
+
+    /** The notices the schedule sends once per key version and number of days before. */
+    public enum Notice {
+        ROTATION("keys_rotation_notice"), EXPIRY("keys_expiry_notice");
+
+        private final String table;
+
+        Notice(String table) {
+            this.table = table;
+        }
     }
 
     private final JdbcClient jdbc;
@@ -65,14 +79,15 @@ public class KeyRotationStore {
     }
 
     private static final String CURRENT = "select k.alias, k.owner_username, k.sensitivity, k.rotation_period_days, "
-            + "v.version_no, coalesce(v.activated_at, v.created_at) as since from keys_managed_key k "
+            + "v.version_no, coalesce(v.activated_at, v.created_at) as since, v.originator_usage_end from keys_managed_key k "
             + "join keys_key_version v on v.key_id = k.id where k.state = 'ACTIVE' and v.version_no = "
             + "(select max(w.version_no) from keys_key_version w where w.key_id = k.id)";
 
     private static Current current(ResultSet rs, int i) throws SQLException {
         return new Current(rs.getString("alias"), rs.getString("owner_username"),
                 Sensitivity.valueOf(rs.getString("sensitivity")), rs.getObject("rotation_period_days", Integer.class),
-                rs.getInt("version_no"), rs.getTimestamp("since").toInstant());
+                rs.getInt("version_no"), rs.getTimestamp("since").toInstant(),
+                rs.getTimestamp("originator_usage_end").toInstant());
     }
 
     /** Whether a rotation of {@code alias} from {@code version} was ever opened by {@code trigger}. */
@@ -82,13 +97,13 @@ public class KeyRotationStore {
     }
 
     /** Records a notice unless it was sent already; true when this call recorded it. */
-    public boolean noticeOnce(String alias, int version, int daysBefore, Instant at) {
-        boolean sent = jdbc.sql("select count(*) from keys_rotation_notice where key_alias = ? and version_no = ? "
+    public boolean noticeOnce(Notice notice, String alias, int version, int daysBefore, Instant at) {
+        boolean sent = jdbc.sql("select count(*) from " + notice.table + " where key_alias = ? and version_no = ? "
                 + "and days_before = ?").params(alias, version, daysBefore).query(Integer.class).single() > 0;
         if (sent) {
             return false;
         }
-        jdbc.sql("insert into keys_rotation_notice (key_alias, version_no, days_before, sent_at) values (?, ?, ?, ?)")
+        jdbc.sql("insert into " + notice.table + " (key_alias, version_no, days_before, sent_at) values (?, ?, ?, ?)")
                 .params(alias, version, daysBefore, Timestamp.from(at)).update();
         return true;
     }

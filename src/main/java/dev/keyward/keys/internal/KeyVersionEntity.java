@@ -1,6 +1,7 @@
 package dev.keyward.keys.internal;
 
 import dev.keyward.keys.ManagedKey;
+import dev.keyward.keys.UsableKey;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
@@ -84,6 +85,10 @@ class KeyVersionEntity {
         if (compromisedAt == null) {
             compromisedAt = at;
         }
+    }
+
+    UsableKey.Cryptoperiod cryptoperiod() {
+        return new UsableKey.Cryptoperiod(originatorUsageEnd, recipientUsageEnd);
     }
 
     Instant compromisedAt() {

@@ -93,8 +93,10 @@ public class ManagedKeyEntity {
     public UsableKey toUsableKey() {
         Map<Integer, String> labels = new HashMap<>();
         Map<Integer, String> refused = new HashMap<>();
+        Map<Integer, UsableKey.Cryptoperiod> periods = new HashMap<>();
         versions.forEach(v -> {
             labels.put(v.versionNo(), v.hsmLabel());
+            periods.put(v.versionNo(), v.cryptoperiod());
             if (v.compromisedAt() != null) {
                 refused.put(v.versionNo(), "version " + v.versionNo() + " was marked compromised on "
                         + v.compromisedAt().atZone(ZoneOffset.UTC).toLocalDate() + " and is never used again");
@@ -103,7 +105,7 @@ public class ManagedKeyEntity {
                         + v.retiredAt().atZone(ZoneOffset.UTC).toLocalDate() + " and no longer opens or checks anything");
             }
         });
-        return new UsableKey(alias, algorithm, purpose, sensitivity, state, versions.size(), labels, refused);
+        return new UsableKey(alias, algorithm, purpose, sensitivity, state, versions.size(), labels, refused, periods);
     }
 
     public ManagedKey toManagedKey(boolean full) {

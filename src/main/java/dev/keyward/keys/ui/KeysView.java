@@ -47,6 +47,8 @@ import dev.keyward.keys.RetirementQuietPeriod;
 import dev.keyward.keys.KeyPurpose;
 import dev.keyward.keys.KeyRotationService;
 import dev.keyward.keys.KeyService;
+import dev.keyward.keys.KeyStateRequestService;
+import dev.keyward.keys.StateRequest;
 import dev.keyward.keys.KeyState;
 import dev.keyward.keys.ManagedKey;
 import dev.keyward.keys.NewKey;
@@ -84,6 +86,7 @@ public class KeysView extends VerticalLayout {
     private final KeyDestructionPanel destruction;
     private final KeyRetirementService retirements;
     private final RetirementQuietPeriod quietPeriod;
+    private final KeyStateRequestService stateRequests;
     private final ObjectMapper json;
     private final PeopleService people;
     private final CurrentUser currentUser;
@@ -100,12 +103,14 @@ public class KeysView extends VerticalLayout {
 
     KeysView(KeyService keys, KeyRotationService rotations, KeyDestructionService destructions,
              DestructionPeriods destructionPeriods, KeyRetirementService retirements, RetirementQuietPeriod quietPeriod,
-             ObjectMapper json, PeopleService people, CurrentUser currentUser, Clock clock) {
+             KeyStateRequestService stateRequests, ObjectMapper json, PeopleService people, CurrentUser currentUser,
+             Clock clock) {
         this.keys = keys;
         this.rotations = rotations;
         this.destruction = new KeyDestructionPanel(destructions, destructionPeriods, currentUser, clock);
         this.retirements = retirements;
         this.quietPeriod = quietPeriod;
+        this.stateRequests = stateRequests;
         this.json = json;
         this.people = people;
         this.currentUser = currentUser;
@@ -282,6 +287,16 @@ public class KeysView extends VerticalLayout {
         };
         if (!key.restricted()) {
             destruction.status(key, reopen).ifPresent(body::add);
+            stateRequests.log(alias).stream().filter(r -> r.status() == StateRequest.Status.PENDING).findFirst()
+                    .ifPresent(r -> {
+                        var pending = new HorizontalLayout(Badges.of((r.to() == KeyState.ACTIVE ? "Re-activation"
+                                : "Deactivation") + " waiting for approval", Tone.NEUTRAL), new Span("Asked by "
+                                + r.requester() + " on " + ViewerTime.minute(r.createdAt()) + ": “" + r.reason() + "”"));
+                        pending.setId("key-state-request");
+                        pending.setWrap(true);
+                        pending.setAlignItems(FlexComponent.Alignment.BASELINE);
+                        body.add(pending);
+                    });
         }
         if (key.restricted()) {
             body.add(new Span("Versions and history are visible to security officers, auditors and the key's owner."));
@@ -344,6 +359,14 @@ public class KeysView extends VerticalLayout {
                 move.addThemeVariants(ButtonVariant.LUMO_ERROR);
             }
             actions.add(move);
+        }
+        if (mayAskStateChange(key)) {
+            for (KeyState target : key.state().approvedMoves()) {
+                var ask = new Button(target == KeyState.ACTIVE ? "Request re-activation" : "Request deactivation",
+                        e -> stateRequestDialog(key, target, dialog).open());
+                ask.setId("request-" + target.name().toLowerCase());
+                actions.add(ask);
+            }
         }
         if (destruction.mayRequest(key)) {
             actions.add(destruction.requestButton(key, reopen));
@@ -513,6 +536,39 @@ public class KeysView extends VerticalLayout {
                 + "current version can still be decrypted and verified."), reason, errors.line());
         dialog.getFooter().add(new Button("Cancel", e -> dialog.close()), confirm);
         dialog.setWidth("32rem");
+        return dialog;
+    }
+
+    private boolean mayAskStateChange(ManagedKey key) {
+        return !key.restricted() && !currentUser.hasRole(Roles.AUDITOR)
+                && (currentUser.hasRole(Roles.SECURITY_OFFICER) || currentUser.username().filter(key.owner()::equals).isPresent())
+                && stateRequests.log(key.alias()).stream().noneMatch(r -> r.status() == StateRequest.Status.PENDING);
+    }
+
+    /** Asks for a move that needs the key owner's and a security officer's approval. */
+    private Dialog stateRequestDialog(ManagedKey key, KeyState target, Dialog detail) {
+        String verb = target == KeyState.ACTIVE ? "Re-activate" : "Deactivate";
+        var dialog = new Dialog(verb + " " + key.alias());
+        var reason = new TextArea("Why? (the approvers read this; the key's history keeps it)");
+        reason.setId("state-request-reason");
+        reason.setWidthFull();
+        reason.setMaxLength(1000);
+        var errors = new FormErrors("state-request-error", Map.of("reason", reason));
+        var confirm = new Button("Request", e -> errors.attempt(() -> {
+            stateRequests.request(key.alias(), target, reason.getValue());
+            dialog.close();
+            detail.close();
+            Notices.success(verb + " " + key.alias() + ": requested. It happens once the key owner (or their manager) "
+                    + "and a security officer approve it under Approvals.");
+        }));
+        confirm.setId("confirm-state-request");
+        confirm.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        dialog.add(new Span(target == KeyState.ACTIVE
+                ? "The key encrypts, signs and MACs again for everyone whose grants allow it."
+                : "The key stops protecting new data for good; what it protected can still be decrypted and verified."),
+                reason, errors.line());
+        dialog.getFooter().add(new Button("Cancel", e -> dialog.close()), confirm);
+        dialog.setWidth("30rem");
         return dialog;
     }
 

@@ -2,6 +2,7 @@ package dev.keyward.notifications.internal;
 
 import dev.keyward.identity.PeopleService;
 import dev.keyward.access.GrantService;
+import dev.keyward.keys.KeyEvents.CryptoperiodEnding;
 import dev.keyward.keys.KeyEvents.DestructionDueSoon;
 import dev.keyward.keys.KeyEvents.DestructionScheduled;
 import dev.keyward.keys.KeyEvents.RotationDueSoon;
@@ -15,8 +16,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
- * A key's owner hears before its rotation date; the owner and everyone holding a grant on a key hear when it is
- * scheduled for destruction and again shortly before; each once the change is committed.
+ * A key's owner hears before its rotation date; the owner and everyone holding a grant on a key hear before its
+ * current version stops protecting new data, and when it is scheduled for destruction and again shortly before; each
+ * once the change is committed.
  */
 @Component
 class KeyNotifications {
@@ -58,16 +60,34 @@ class KeyNotifications {
                 + DAY.format(event.destroyAt()), event.destroyAt());
     }
 
+    @TransactionalEventListener
+    void cryptoperiodEnding(CryptoperiodEnding event) {
+        String when = DAY.format(event.endsAt()) + " (UTC)";
+        tellOwnerAndHolders(event.alias(), event.owner(), event.daysBefore() == 0
+                ? event.alias() + " no longer protects new data"
+                : event.alias() + " stops protecting new data in " + event.daysBefore()
+                        + (event.daysBefore() == 1 ? " day" : " days"), "Version " + event.version() + " of "
+                + event.alias() + (event.daysBefore() == 0 ? " reached" : " reaches") + " the end of its cryptoperiod on "
+                + when + ". From then on Keyward refuses to encrypt, sign or MAC with it; what it protected can still be "
+                + "decrypted and verified. Its owner asks for a rotation (key page → Request rotation) to get a new "
+                + "version.\n\nKey: " + mailer.link("keys"));
+    }
+
     private void tellOwnerAndHolders(String alias, String owner, String subject, Instant destroyAt) {
+        tellOwnerAndHolders(alias, owner, subject, "Two security officers approved destroying " + alias + ". Since then "
+                + "nobody can use it, and on " + DAY.format(destroyAt) + " (UTC) its key material is destroyed in the HSM "
+                + "for good: whatever it still protects can no longer be decrypted or verified after that.\n\nIf that "
+                + "would lose data, ask the key's owner or a security officer to cancel the destruction before then: "
+                + mailer.link("keys"));
+    }
+
+    /** The key's owner and everyone holding a grant on it (a service account's owner for the account). */
+    private void tellOwnerAndHolders(String alias, String owner, String subject, String body) {
         if (!mailer.enabled()) {
             return;
         }
         Set<String> recipients = new TreeSet<>(grants.holdersToTell(alias));
         recipients.add(owner);
-        String body = "Two security officers approved destroying " + alias + ". Since then nobody can use it, and on "
-                + DAY.format(destroyAt) + " (UTC) its key material is destroyed in the HSM for good: whatever it still "
-                + "protects can no longer be decrypted or verified after that.\n\nIf that would lose data, ask the key's "
-                + "owner or a security officer to cancel the destruction before then: " + mailer.link("keys");
         recipients.forEach(username -> people.contact(username).ifPresent(to -> mailer.send(to, subject, body)));
     }
 }

@@ -751,6 +751,13 @@ public final class Pages {
         public String callersText() {
             return gridText(browser, "usage-callers");
         }
+
+        /** The rewrap census: one row per version, newest first, scrolled into view. */
+        public String censusText() {
+            WebElement census = Pages.await(browser, By.id("key-census"));
+            browser.driver().executeScript("arguments[0].scrollIntoView();", census);
+            return census.getText();
+        }
     }
 
     /** Any page inside the main layout, read by element id (empty states, the not-found page, the header). */

@@ -1,0 +1,64 @@
+package dev.keyward.keys.internal;
+
+import dev.keyward.approvals.ApprovalSubject;
+import dev.keyward.keys.KeyPurpose;
+import dev.keyward.keys.KeyState;
+import dev.keyward.keys.Sensitivity;
+import dev.keyward.keys.internal.KeyStateRequestStore.Row;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Re-activating or deactivating a key before its approvers: the key owner (their manager when the owner asked) and a
+ * security officer, who sign the move and why.
+ *
+ * @param ownersManager the key owner's manager in the org chart (null when there is none)
+ */
+record KeyStateRequestSubject(Row request, ManagedKeyEntity key, String ownersManager) implements ApprovalSubject {
+
+    static final String TYPE = "key-state-change";
+
+    /** What every approver of a state change signs. */
+    record Facts(String type, String request, KeyFacts key, KeyState from, KeyState to, String reason, String requester) {
+    }
+
+    record KeyFacts(long id, String alias, String algorithm, KeyPurpose purpose, Sensitivity sensitivity, String owner) {
+    }
+
+    @Override
+    public String type() {
+        return TYPE;
+    }
+
+    @Override
+    public String id() {
+        return request.id();
+    }
+
+    @Override
+    public String requester() {
+        return request.requester();
+    }
+
+    @Override
+    public String summary() {
+        return request.requester() + " asks to " + (request.to() == KeyState.ACTIVE ? "re-activate " : "deactivate ")
+                + key.alias() + " (" + key.sensitivity() + ")";
+    }
+
+    @Override
+    public Facts facts() {
+        return new Facts(TYPE, request.id(), new KeyFacts(key.id(), key.alias(), key.algorithm().name(), key.purpose(),
+                key.sensitivity(), key.owner()), request.from(), request.to(), request.reason(), request.requester());
+    }
+
+    @Override
+    public Map<String, String> conflicted() {
+        return Map.of(request.requester(), "You asked for this change; somebody else has to decide it.");
+    }
+
+    @Override
+    public List<RequiredSlot> slots() {
+        return OwnerAndOfficers.slots(key, request.requester(), ownersManager, 1);
+    }
+}

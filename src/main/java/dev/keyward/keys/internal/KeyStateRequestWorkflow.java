@@ -1,0 +1,99 @@
+package dev.keyward.keys.internal;
+
+import dev.keyward.approvals.Approval;
+import dev.keyward.approvals.ApprovalService;
+import dev.keyward.approvals.ApprovalStatus;
+import dev.keyward.identity.PeopleService;
+import dev.keyward.keys.KeyEvents.StateRequestEnded;
+import dev.keyward.keys.StateRequest;
+import dev.keyward.keys.internal.KeyStateRequestStore.Row;
+import java.time.Clock;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What the KeyStateChange process does at each step; its delegates call only this. The move touches no HSM, so it runs
+ * in the transaction of the last decision.
+ */
+@Component
+@Transactional
+public class KeyStateRequestWorkflow {
+
+    /** Who the key's history names for a move its approvers allowed. */
+    static final String ACTOR = "keyward-approval";
+
+    private final KeyStateRequestStore requests;
+    private final ManagedKeyRepository keys;
+    private final KeyLifecycle lifecycle;
+    private final ApprovalService approvals;
+    private final PeopleService people;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    KeyStateRequestWorkflow(KeyStateRequestStore requests, ManagedKeyRepository keys, KeyLifecycle lifecycle,
+                            ApprovalService approvals, PeopleService people, ApplicationEventPublisher events,
+                            Clock clock) {
+        this.requests = requests;
+        this.keys = keys;
+        this.lifecycle = lifecycle;
+        this.approvals = approvals;
+        this.people = people;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** Opens the request's approval (in the caller's transaction: the request and its approval start together). */
+    public String openApproval(String requestId) {
+        Row request = request(requestId);
+        ManagedKeyEntity key = keys.findByAlias(request.key()).orElseThrow();
+        String approvalId = approvals.open(new KeyStateRequestSubject(request, key, people.managerOf(key.owner()).orElse(null)));
+        requests.attachApproval(requestId, approvalId);
+        return approvalId;
+    }
+
+    /** Makes the move once every decision approves and verifies now, if the key is still where it was. */
+    public void apply(String requestId) {
+        Row request = requests.lock(requestId).orElseThrow(() -> missing(requestId));
+        if (request.status() != StateRequest.Status.PENDING) {
+            return;
+        }
+        ManagedKeyEntity key = keys.findByAlias(request.key()).orElseThrow();
+        Optional<String> refusal = approvals.get(request.approvalId()).refusalToAct()
+                .or(() -> key.state() == request.from() ? Optional.empty()
+                        : Optional.of(request.key() + " is " + key.state() + " now, no longer " + request.from() + "."));
+        if (refusal.isPresent()) {
+            end(request, StateRequest.Status.REFUSED, "Approved, but not done: " + refusal.get());
+            return;
+        }
+        lifecycle.approvedTransition(request.key(), request.to(), "Approved: " + request.reason(), ACTOR);
+        requests.close(requestId, StateRequest.Status.DONE, "Done.", clock.instant());
+    }
+
+    /** Closes a request its approval did not approve, with the rejecter's comment or the expiry. */
+    public void closeUnapproved(String requestId) {
+        Row request = request(requestId);
+        Approval approval = approvals.get(request.approvalId());
+        if (approval.status() == ApprovalStatus.EXPIRED) {
+            end(request, StateRequest.Status.EXPIRED, "Not decided in time; the key stays " + request.from() + ".");
+            return;
+        }
+        end(request, StateRequest.Status.REJECTED, approval.rejection());
+    }
+
+    private void end(Row request, StateRequest.Status status, String outcome) {
+        if (requests.close(request.id(), status, outcome, clock.instant())) {
+            events.publishEvent(new StateRequestEnded(request.id(), request.key(), request.to(), status, outcome));
+        }
+    }
+
+    private Row request(String id) {
+        return requests.find(id).orElseThrow(() -> missing(id));
+    }
+
+    private static NoSuchElementException missing(String id) {
+        return new NoSuchElementException("No state change request " + id + ".");
+    }
+}
