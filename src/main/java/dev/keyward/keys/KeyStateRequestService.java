@@ -65,12 +65,28 @@ public class KeyStateRequestService {
                     + "a SUSPENDED key or deactivate an ACTIVE or SUSPENDED one." + (from.directMoves().contains(to)
                     ? " This move needs no approval: make it directly." : ""));
         }
-        requests.pendingOf(alias).ifPresent(open -> {
-            throw new ConflictException("A state change of " + alias + " is already asked (to " + open.to() + ", by "
-                    + open.requester() + "); it waits for its approvers.");
+        return open(alias, from, to, why, me);
+    }
+
+    /**
+     * The follow-up review a suspension opens, asked in the name of whoever suspended the key: should it be
+     * re-activated? Approved, it is; rejected (with why) or undecided, it stays suspended until somebody deactivates
+     * or re-activates it.
+     */
+    @PreAuthorize("isAuthenticated()")
+    public StateRequest openSuspensionReview(String alias, String suspension) {
+        String reason = "Review of the suspension: " + suspension;
+        return open(alias, KeyState.SUSPENDED, KeyState.ACTIVE, reason.length() > KeyChangeRules.MAX_TEXT
+                ? reason.substring(0, KeyChangeRules.MAX_TEXT) : reason, currentUser.requireUsername());
+    }
+
+    private StateRequest open(String alias, KeyState from, KeyState to, String why, String requester) {
+        requests.pendingOf(alias).stream().filter(open -> open.to() == to).findFirst().ifPresent(open -> {
+            throw new ConflictException("Moving " + alias + " to " + to + " is already asked (by " + open.requester()
+                    + "); it waits for its approvers.");
         });
-        Row row = new Row(UUID.randomUUID().toString(), alias, from, to, why, me, StateRequest.Status.PENDING, null, null,
-                clock.instant(), null);
+        Row row = new Row(UUID.randomUUID().toString(), alias, from, to, why, requester, StateRequest.Status.PENDING, null,
+                null, clock.instant(), null);
         requests.insert(row);
         events.publishEvent(new StateRequested(row.id(), alias, from, to, why));
         runtime.startProcessInstanceByKey(KeyStateChangeProcess.KEY, row.id(), Map.of(KeyStateChangeProcess.REQUEST_ID, row.id()));

@@ -116,10 +116,15 @@ public class CryptoFixture {
         return scheduled;
     }
 
-    /** The key's owner asks to re-activate or deactivate it, the cast approves with their passkeys, the key moves. */
+    /**
+     * The key's owner asks to re-activate or deactivate it (or the review a suspension opened is taken up), the cast
+     * approves with their passkeys, the key moves.
+     */
     public StateRequest changeState(Cast cast, String key, KeyState to) {
         access.as(cast.owner());
-        StateRequest asked = stateRequests.request(key, to, "the team asked for it");
+        StateRequest asked = stateRequests.log(key).stream()
+                .filter(r -> r.status() == StateRequest.Status.PENDING && r.to() == to).findFirst()
+                .orElseGet(() -> stateRequests.request(key, to, "the team asked for it"));
         access.approveAll(cast, asked.id());
         SecurityContextHolder.clearContext();
         return asked;

@@ -50,7 +50,7 @@ class KeyStateRequestTest extends IntegrationTest {
     }
 
     @Test
-    void theOwnerSuspendsAloneButReactivationWaitsForTheirManagerAndAnOfficer() throws Exception {
+    void theOwnerSuspendsAloneAndTheReviewItOpensReactivatesOnceTheirManagerAndAnOfficerApprove() throws Exception {
         String manager = fixture.withPasskey(people.create("manager"));
         String owner = fixture.withPasskey(people.createReportingTo("owner", manager));
         String officer = fixture.withPasskey(people.create("officer", Roles.SECURITY_OFFICER));
@@ -61,8 +61,14 @@ class KeyStateRequestTest extends IntegrationTest {
         assertThatThrownBy(() -> keys.transition(alias, KeyState.ACTIVE, "false alarm"))
                 .isInstanceOf(IllegalStateException.class).hasMessageStartingWith("Re-activating a key is an approved change");
 
-        StateRequest asked = requests.request(alias, KeyState.ACTIVE, "The report was a false alarm.");
+        StateRequest asked = requests.log(alias).get(0);
+        assertThat(asked.status()).as("the suspension opened its follow-up review").isEqualTo(StateRequest.Status.PENDING);
         assertThat(asked.from()).isEqualTo(KeyState.SUSPENDED);
+        assertThat(asked.to()).isEqualTo(KeyState.ACTIVE);
+        assertThat(asked.requester()).isEqualTo(owner);
+        assertThat(asked.reason()).isEqualTo("Review of the suspension: Investigating a leak report.");
+        assertThatThrownBy(() -> requests.request(alias, KeyState.ACTIVE, "again"))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("is already asked");
         Approval approval = approvals.get(asked.approvalId());
         assertThat(approval.slots()).extracting(Approval.Slot::kind).containsExactly(SlotKind.KEY_OWNER, SlotKind.SECURITY_OFFICER);
         assertThat(approval.slots().get(0).approver()).as("the owner asked: their manager decides").isEqualTo(manager);
@@ -76,7 +82,7 @@ class KeyStateRequestTest extends IntegrationTest {
         assertThat(requests.log(alias).get(0).approvers()).extracting(ChangeApprover::username).containsExactly(manager, officer);
         ManagedKey.StateChange last = keys.get(alias).history().get(keys.get(alias).history().size() - 1);
         assertThat(last.by()).isEqualTo("keyward-approval");
-        assertThat(last.reason()).isEqualTo("Approved: The report was a false alarm.");
+        assertThat(last.reason()).isEqualTo("Approved: Review of the suspension: Investigating a leak report.");
     }
 
     @Test
@@ -100,7 +106,7 @@ class KeyStateRequestTest extends IntegrationTest {
         fixture.decide(owner, again.id(), Decision.APPROVE, null);
         fixture.decide(second, again.id(), Decision.APPROVE, null);
         fixture.as(owner);
-        StateRequest refused = requests.log(alias).get(0);
+        StateRequest refused = requests.log(alias).stream().filter(r -> r.id().equals(again.id())).findFirst().orElseThrow();
         assertThat(refused.status()).isEqualTo(StateRequest.Status.REFUSED);
         assertThat(refused.outcome()).isEqualTo("Approved, but not done: " + alias + " is SUSPENDED now, no longer ACTIVE.");
         assertThat(keys.get(alias).state()).isEqualTo(KeyState.SUSPENDED);

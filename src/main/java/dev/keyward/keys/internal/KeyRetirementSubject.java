@@ -1,8 +1,6 @@
 package dev.keyward.keys.internal;
 
 import dev.keyward.approvals.ApprovalSubject;
-import dev.keyward.keys.KeyPurpose;
-import dev.keyward.keys.Sensitivity;
 import dev.keyward.keys.internal.KeyRetirementStore.Row;
 import java.util.List;
 import java.util.Map;
@@ -21,9 +19,6 @@ record KeyRetirementSubject(Row retirement, ManagedKeyEntity key, String kcv, in
     /** What every approver of a retirement signs. */
     record Facts(String type, String retirement, KeyFacts key, VersionFacts version, int currentVersion, String reason,
                  List<String> inUse, String override, String requester) {
-    }
-
-    record KeyFacts(long id, String alias, String algorithm, KeyPurpose purpose, Sensitivity sensitivity, String owner) {
     }
 
     record VersionFacts(int number, String kcv) {
@@ -52,8 +47,7 @@ record KeyRetirementSubject(Row retirement, ManagedKeyEntity key, String kcv, in
 
     @Override
     public Facts facts() {
-        return new Facts(TYPE, retirement.id(), new KeyFacts(key.id(), key.alias(), key.algorithm().name(), key.purpose(),
-                key.sensitivity(), key.owner()), new VersionFacts(retirement.version(), kcv), currentVersion,
+        return new Facts(TYPE, retirement.id(), KeyFacts.of(key), new VersionFacts(retirement.version(), kcv), currentVersion,
                 retirement.reason(), retirement.inUse(), retirement.override(), retirement.requester());
     }
 

@@ -2,7 +2,6 @@ package dev.keyward.keys.internal;
 
 import dev.keyward.approvals.ApprovalSubject;
 import dev.keyward.approvals.SlotKind;
-import dev.keyward.keys.KeyPurpose;
 import dev.keyward.keys.Rotation;
 import dev.keyward.keys.Sensitivity;
 import dev.keyward.keys.internal.KeyRotationStore.Row;
@@ -23,9 +22,6 @@ record KeyRotationSubject(Row rotation, ManagedKeyEntity key, String ownersManag
     /** What every approver of a rotation signs. */
     record Facts(String type, String rotation, KeyFacts key, VersionFacts current, Rotation.Trigger trigger,
                  String reason, String requester) {
-    }
-
-    record KeyFacts(long id, String alias, String algorithm, KeyPurpose purpose, Sensitivity sensitivity, String owner) {
     }
 
     record VersionFacts(int number, String kcv) {
@@ -62,8 +58,7 @@ record KeyRotationSubject(Row rotation, ManagedKeyEntity key, String ownersManag
 
     @Override
     public Facts facts() {
-        return new Facts(TYPE, rotation.id(), new KeyFacts(key.id(), key.alias(), key.algorithm().name(), key.purpose(),
-                key.sensitivity(), key.owner()), new VersionFacts(rotation.oldVersion(), rotation.oldKcv()),
+        return new Facts(TYPE, rotation.id(), KeyFacts.of(key), new VersionFacts(rotation.oldVersion(), rotation.oldKcv()),
                 rotation.trigger(), rotation.reason(), rotation.requester());
     }
 

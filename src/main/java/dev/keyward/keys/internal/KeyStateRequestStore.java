@@ -50,9 +50,10 @@ public class KeyStateRequestStore {
                 .query(KeyStateRequestStore::row).list();
     }
 
-    public Optional<Row> pendingOf(String alias) {
+    /** The key's requests waiting for approval: one per target state at most. */
+    public List<Row> pendingOf(String alias) {
         return jdbc.sql("select * from keys_state_request where key_alias = ? and status = 'PENDING'").param(alias)
-                .query(KeyStateRequestStore::row).optional();
+                .query(KeyStateRequestStore::row).list();
     }
 
     public void attachApproval(String id, String approvalId) {

@@ -1,9 +1,7 @@
 package dev.keyward.keys.internal;
 
 import dev.keyward.approvals.ApprovalSubject;
-import dev.keyward.keys.KeyPurpose;
 import dev.keyward.keys.KeyState;
-import dev.keyward.keys.Sensitivity;
 import dev.keyward.keys.internal.KeyStateRequestStore.Row;
 import java.util.List;
 import java.util.Map;
@@ -20,9 +18,6 @@ record KeyStateRequestSubject(Row request, ManagedKeyEntity key, String ownersMa
 
     /** What every approver of a state change signs. */
     record Facts(String type, String request, KeyFacts key, KeyState from, KeyState to, String reason, String requester) {
-    }
-
-    record KeyFacts(long id, String alias, String algorithm, KeyPurpose purpose, Sensitivity sensitivity, String owner) {
     }
 
     @Override
@@ -48,8 +43,7 @@ record KeyStateRequestSubject(Row request, ManagedKeyEntity key, String ownersMa
 
     @Override
     public Facts facts() {
-        return new Facts(TYPE, request.id(), new KeyFacts(key.id(), key.alias(), key.algorithm().name(), key.purpose(),
-                key.sensitivity(), key.owner()), request.from(), request.to(), request.reason(), request.requester());
+        return new Facts(TYPE, request.id(), KeyFacts.of(key), request.from(), request.to(), request.reason(), request.requester());
     }
 
     @Override

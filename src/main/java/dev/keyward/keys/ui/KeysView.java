@@ -287,12 +287,12 @@ public class KeysView extends VerticalLayout {
         };
         if (!key.restricted()) {
             destruction.status(key, reopen).ifPresent(body::add);
-            stateRequests.log(alias).stream().filter(r -> r.status() == StateRequest.Status.PENDING).findFirst()
-                    .ifPresent(r -> {
+            stateRequests.log(alias).stream().filter(r -> r.status() == StateRequest.Status.PENDING)
+                    .forEach(r -> {
                         var pending = new HorizontalLayout(Badges.of((r.to() == KeyState.ACTIVE ? "Re-activation"
                                 : "Deactivation") + " waiting for approval", Tone.NEUTRAL), new Span("Asked by "
                                 + r.requester() + " on " + ViewerTime.minute(r.createdAt()) + ": “" + r.reason() + "”"));
-                        pending.setId("key-state-request");
+                        pending.setId("key-state-request-" + r.to().name().toLowerCase());
                         pending.setWrap(true);
                         pending.setAlignItems(FlexComponent.Alignment.BASELINE);
                         body.add(pending);
@@ -361,7 +361,9 @@ public class KeysView extends VerticalLayout {
             actions.add(move);
         }
         if (mayAskStateChange(key)) {
-            for (KeyState target : key.state().approvedMoves()) {
+            Set<KeyState> asked = stateRequests.log(alias).stream().filter(r -> r.status() == StateRequest.Status.PENDING)
+                    .map(StateRequest::to).collect(Collectors.toSet());
+            for (KeyState target : key.state().approvedMoves().stream().filter(t -> !asked.contains(t)).toList()) {
                 var ask = new Button(target == KeyState.ACTIVE ? "Request re-activation" : "Request deactivation",
                         e -> stateRequestDialog(key, target, dialog).open());
                 ask.setId("request-" + target.name().toLowerCase());
@@ -541,8 +543,7 @@ public class KeysView extends VerticalLayout {
 
     private boolean mayAskStateChange(ManagedKey key) {
         return !key.restricted() && !currentUser.hasRole(Roles.AUDITOR)
-                && (currentUser.hasRole(Roles.SECURITY_OFFICER) || currentUser.username().filter(key.owner()::equals).isPresent())
-                && stateRequests.log(key.alias()).stream().noneMatch(r -> r.status() == StateRequest.Status.PENDING);
+                && (currentUser.hasRole(Roles.SECURITY_OFFICER) || currentUser.username().filter(key.owner()::equals).isPresent());
     }
 
     /** Asks for a move that needs the key owner's and a security officer's approval. */
