@@ -96,6 +96,16 @@ class KeyRotationBrowserTest extends IntegrationTest {
             assertThat(census).as("the old version is still used by the rewrap and the decrypt")
                     .contains("v" + (before + 1), "v" + before, "payments-app", "Current");
             carol.screenshot("key-census");
+
+            keys = KeysPage.open(carol);
+            keys.search(KEY);
+            keys.openDetail(KEY);
+            assertThat(keys.retireVersion(before, "The card vault rewraps to the new version this week.",
+                    "The vault migration finishes tonight; nothing else reads the old version.", "key-retire-version"))
+                    .as("the old version waits for its retirement's approvers").contains("Retirement asked", "Current");
+            assertThat(jdbc.queryForObject("select override_reason from keys_retirement where key_alias = ? and status = "
+                    + "'PENDING'", String.class, KEY)).as("the census showed use: the override went with it")
+                    .startsWith("The vault migration finishes tonight");
         }
     }
 

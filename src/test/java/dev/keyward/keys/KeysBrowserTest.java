@@ -55,6 +55,16 @@ class KeysBrowserTest extends IntegrationTest {
                     + "(its cryptoperiod); 731 is outside.");
             assertThat(page.changeRotationPeriod(90)).as("the detail shows it at once")
                     .contains("Rotated every 90 days").doesNotContain("default");
+
+            assertThat(page.offers("move-deactivated")).as("deactivation is an approved change").isFalse();
+            page.move("move-suspended", "A leak is being investigated.");
+            page.waitForState(alias, "Suspended");
+            page.openDetail(alias);
+            assertThat(page.text("key-state-request-active")).as("the suspension opened its review")
+                    .contains("Re-activation waiting for approval", "Review of the suspension: A leak is being investigated.");
+            assertThat(page.offers("request-active")).as("asked already").isFalse();
+            assertThat(page.offers("request-deactivated")).isTrue();
+            dave.screenshot("key-suspension-review");
         }
     }
 

@@ -13,6 +13,8 @@ import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
@@ -32,6 +34,7 @@ import jakarta.annotation.security.PermitAll;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
@@ -58,6 +61,7 @@ public class ApprovalsView extends VerticalLayout {
     private final ApprovalService approvals;
     private final Map<String, SubjectCard> subjects;
     private final VerticalLayout items = new VerticalLayout();
+    private final TextField find = new TextField();
     /** The cards on the page by slot id, in inbox order; a refresh keeps those still waiting (and what was typed). */
     private final Map<String, Component> cards = new LinkedHashMap<>();
     private Registration polling;
@@ -68,7 +72,17 @@ public class ApprovalsView extends VerticalLayout {
         DecisionSigning.load(this);
         items.setPadding(false);
         items.setId("approval-items");
-        add(new H2("Approvals"), items);
+        // An officer's inbox can hold more than fits; finding by key, person or what is asked reaches any of them.
+        find.setId("approval-find");
+        find.setPlaceholder("Find by key, person or what is asked");
+        find.setAriaLabel("Find a decision");
+        find.setClearButtonVisible(true);
+        find.setPrefixComponent(VaadinIcon.SEARCH.create());
+        find.setWidth("24rem");
+        find.setMaxWidth("100%");
+        find.setValueChangeMode(ValueChangeMode.LAZY);
+        find.addValueChangeListener(e -> refresh());
+        add(new H2("Approvals"), find, items);
         refresh();
     }
 
@@ -86,7 +100,11 @@ public class ApprovalsView extends VerticalLayout {
 
     /** Drops the cards decided elsewhere and adds new ones; the cards still waiting stay as they are. */
     private void refresh() {
-        List<InboxItem> inbox = approvals.inbox();
+        List<InboxItem> all = approvals.inbox();
+        String wanted = find.getValue().strip().toLowerCase(Locale.ROOT);
+        List<InboxItem> inbox = wanted.isEmpty() ? all : all.stream()
+                .filter(i -> (i.summary() + " " + i.requester()).toLowerCase(Locale.ROOT).contains(wanted)).toList();
+        find.setVisible(!all.isEmpty());
         List<InboxItem> shown = inbox.stream().limit(SHOWN).toList();
         Set<String> waiting = shown.stream().map(InboxItem::slotId).collect(Collectors.toSet());
         cards.keySet().retainAll(waiting);
@@ -95,7 +113,11 @@ public class ApprovalsView extends VerticalLayout {
         cards.clear();
         cards.putAll(next);
         items.removeAll();
-        if (inbox.isEmpty()) {
+        if (inbox.isEmpty() && !all.isEmpty()) {
+            items.add(new Paragraph("Nothing of the " + all.size() + " decisions waiting for you matches “" + find.getValue()
+                    .strip() + "”."));
+        }
+        if (all.isEmpty()) {
             items.add(EmptyState.of("no-approvals", "Nothing waits for your decision",
                     "Requests to use keys you own, from people you manage, changes to keys and privileged roles that "
                             + "need a second pair of eyes appear here. You decide with your passkey; this page updates "
@@ -103,7 +125,7 @@ public class ApprovalsView extends VerticalLayout {
         }
         if (inbox.size() > SHOWN) {
             items.add(new Paragraph("Showing the " + SHOWN + " oldest of " + inbox.size() + " decisions waiting for you; "
-                    + "the next ones appear as you decide."));
+                    + "the next ones appear as you decide, or find one above."));
         }
         new ArrayList<>(cards.values()).forEach(items::add);
     }

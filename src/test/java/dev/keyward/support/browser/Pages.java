@@ -349,6 +349,13 @@ public final class Pages {
             return !browser.driver().findElements(By.id(moveId)).isEmpty();
         }
 
+        /** In the open detail: the text of the element with {@code id}, scrolled into view. */
+        public String text(String id) {
+            WebElement element = Pages.await(browser, By.id(id));
+            browser.driver().executeScript("arguments[0].scrollIntoView();", element);
+            return element.getText();
+        }
+
         /** In the open detail: asks for a rotation with a reason; waits until the detail has closed. */
         public void requestRotation(String reason) {
             Pages.await(browser, By.id("request-rotation")).click();
@@ -381,6 +388,23 @@ public final class Pages {
                     + "//vaadin-button[normalize-space()='Cancel']")).click();
             new WebDriverWait(browser.driver(), WAIT).until(ExpectedConditions.invisibilityOfElementLocated(By.id("destruction-reason")));
             return error;
+        }
+
+        /**
+         * In the open detail: asks to retire {@code version}, with an override when the dialog says it is still in use
+         * (screenshot {@code shot} of the dialog); returns the versions grid of the reopened detail.
+         */
+        public String retireVersion(int version, String reason, String override, String shot) {
+            WebElement before = Pages.await(browser, By.id("key-versions"));
+            Pages.await(browser, By.id("retire-v" + version)).click();
+            Pages.await(browser, By.id("retirement-reason")).findElement(By.cssSelector("textarea")).sendKeys(reason);
+            if (!browser.driver().findElements(By.id("retirement-in-use")).isEmpty()) {
+                Pages.await(browser, By.id("retirement-override")).findElement(By.cssSelector("textarea")).sendKeys(override);
+            }
+            browser.screenshot(shot);
+            Pages.await(browser, By.id("confirm-retirement")).click();
+            new WebDriverWait(browser.driver(), WAIT).until(ExpectedConditions.stalenessOf(before));
+            return gridText(browser, "key-versions");
         }
 
         /** In the open detail: where the key's destruction stands. */
@@ -570,45 +594,66 @@ public final class Pages {
             return Pages.await(browser, By.id("notification-count")).getText();
         }
 
+        /**
+         * Narrows the inbox to what mentions {@code text} (a key, a person), as an officer with a long inbox does: the
+         * page shows only the oldest cards, and other tests leave theirs waiting in the shared database.
+         */
+        public ApprovalsPage find(String text) {
+            // Present, but maybe scrolled out of view by the card looked at last: bring it back first.
+            WebElement field = new WebDriverWait(browser.driver(), WAIT)
+                    .until(ExpectedConditions.presenceOfElementLocated(By.id("approval-find")));
+            browser.driver().executeScript("arguments[0].scrollIntoView();", field);
+            type(field, text);
+            return this;
+        }
+
         public String cardText(String alias, String requester) {
+            find(alias);
             return Pages.await(browser, card(alias, requester)).getText();
         }
 
         /** Approves with the browser's passkey and waits until the request has left the inbox. */
         public void approve(String alias, String requester) {
+            find(alias);
             approve(card(alias, requester));
         }
 
         /** The card of a privileged role asked for {@code person}, scrolled into view. */
         public String roleCardText(String person) {
+            find(person);
             WebElement card = Pages.await(browser, roleCard(person));
             browser.driver().executeScript("arguments[0].scrollIntoView();", card);
             return card.getText();
         }
 
         public void approveRoleFor(String person) {
+            find(person);
             approve(roleCard(person));
         }
 
         /** The card of a rotation of {@code alias} that {@code requester} asked for, scrolled into view. */
         public String rotationCardText(String alias, String requester) {
+            find(alias);
             WebElement card = Pages.await(browser, rotationCard(alias, requester));
             browser.driver().executeScript("arguments[0].scrollIntoView();", card);
             return card.getText();
         }
 
         public void approveRotation(String alias, String requester) {
+            find(alias);
             approve(rotationCard(alias, requester));
         }
 
         /** The card of a destruction of {@code alias} that {@code requester} asked for, scrolled into view. */
         public String destructionCardText(String alias, String requester) {
+            find(alias);
             WebElement card = Pages.await(browser, keyCard("key-destruction", alias, requester));
             browser.driver().executeScript("arguments[0].scrollIntoView();", card);
             return card.getText();
         }
 
         public void approveDestruction(String alias, String requester) {
+            find(alias);
             approve(keyCard("key-destruction", alias, requester));
         }
 
