@@ -17,6 +17,7 @@ import dev.keyward.access.AccessPolicyService;
 import dev.keyward.access.AccessRequest;
 import dev.keyward.access.AccessRequestService;
 import dev.keyward.access.GrantService;
+import dev.keyward.access.GrantStatus;
 import dev.keyward.access.NewAccessRequest;
 import dev.keyward.access.Permission;
 import dev.keyward.approvals.Approval;
@@ -166,6 +167,7 @@ class KeyDestructionTest extends IntegrationTest {
                 .isEqualTo(Destruction.Status.DESTROYED);
 
         clock.reset(); // the holder's API token is good for 30 days
+        ((FailingBackend) hsm).replacement.set(null); // the audit checkpoint key lives on the application's HSM
         new CryptoApi(mvc, holder.bearer()).call(alias, "encrypt", json("plaintext", b64("x")))
                 .andExpect(status().isGone())
                 .andExpect(jsonPath("$.detail").value(startsWith("'" + alias + "' was destroyed")));
@@ -236,6 +238,10 @@ class KeyDestructionTest extends IntegrationTest {
         fixture.as(holder.cast().owner());
         assertThat(destructions.get(alias, scheduled.id()).status()).isEqualTo(Destruction.Status.DESTROYED);
         assertThat(hsm.exists("kw-" + alias + "-v1")).isFalse();
+        assertThat(grants.find(alias, null, false)).as("no grant outlives its key").singleElement().satisfies(g -> {
+            assertThat(g.status()).isEqualTo(GrantStatus.REVOKED);
+            assertThat(g.endReason()).isEqualTo("The key " + alias + " was destroyed.");
+        });
     }
 
     @Test
