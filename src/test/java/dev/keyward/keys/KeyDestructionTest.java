@@ -214,6 +214,24 @@ class KeyDestructionTest extends IntegrationTest {
     }
 
     @Test
+    void aCompromiseLearntDuringTheWaitMarksEveryVersionAndACancelReturnsTheKeyCompromised() {
+        Cast cast = fixture.cast();
+        String alias = fixture.activeKey(Sensitivity.LOW, cast.owner(), cast.officer1());
+        Destruction scheduled = crypto.scheduleDestruction(cast, alias);
+        fixture.as(cast.officer2());
+        ManagedKey marked = keys.transition(alias, KeyState.COMPROMISED, "The backup tape with its blob was stolen.");
+        assertThat(marked.state()).as("still scheduled, still unusable").isEqualTo(KeyState.DESTROY_SCHEDULED);
+        assertThat(marked.versions()).allMatch(v -> v.compromisedAt() != null);
+        assertThat(marked.history().get(marked.history().size() - 1).reason())
+                .isEqualTo("Marked compromised while scheduled for destruction: The backup tape with its blob was stolen.");
+        assertThat(destructions.get(alias, scheduled.id()).fromState()).isEqualTo(KeyState.COMPROMISED);
+
+        fixture.as(cast.owner());
+        destructions.cancel(alias, scheduled.id(), "Legal hold on the archive.");
+        assertThat(keys.get(alias).state()).as("never back to ACTIVE").isEqualTo(KeyState.COMPROMISED);
+    }
+
+    @Test
     void aKeyWithActiveGrantsIsRefusedWithoutOverrideAndDestroyedWithOneTheApproversSigned() throws Exception {
         Holder holder = crypto.holder("AES_256", KeyPurpose.ENCRYPT, Sensitivity.HIGH, Permission.USE_ENCRYPT);
         String alias = holder.key();

@@ -67,6 +67,12 @@ public class KeyDestructionStore {
                 .params(from.name(), Timestamp.from(destroyAt), id).update();
     }
 
+    /** The state a scheduled destruction of {@code alias} returns the key to if it is cancelled or refused. */
+    public void returnTo(String alias, KeyState state) {
+        jdbc.sql("update keys_destruction set from_state = ? where key_alias = ? and status = 'SCHEDULED'")
+                .params(state.name(), alias).update();
+    }
+
     public void destroying(String id) {
         jdbc.sql("update keys_destruction set status = 'DESTROYING' where id = ?").param(id).update();
     }

@@ -34,14 +34,16 @@ public class KeyLifecycle {
     private static final Set<KeyState> OWNER_TARGETS = EnumSet.of(KeyState.ACTIVE, KeyState.SUSPENDED);
 
     private final ManagedKeyRepository keys;
+    private final KeyDestructionStore destructions;
     private final HsmBackend hsm;
     private final PeopleService people;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    KeyLifecycle(ManagedKeyRepository keys, HsmBackend hsm, PeopleService people, ApplicationEventPublisher events,
-                 Clock clock) {
+    KeyLifecycle(ManagedKeyRepository keys, KeyDestructionStore destructions, HsmBackend hsm, PeopleService people,
+                 ApplicationEventPublisher events, Clock clock) {
         this.keys = keys;
+        this.destructions = destructions;
         this.hsm = hsm;
         this.people = people;
         this.events = events;
@@ -101,6 +103,9 @@ public class KeyLifecycle {
                     + "destruction on the key's page, or POST /api/v1/keys/" + alias + "/destructions); two security "
                     + "officers approve it and a waiting period follows.");
         }
+        if (from == KeyState.DESTROY_SCHEDULED && to == KeyState.COMPROMISED) {
+            return compromisedWhileScheduled(key, reason.strip(), actor);
+        }
         if (from == KeyState.DESTROY_SCHEDULED) {
             throw new ConflictException(alias + " is scheduled for destruction; cancel the destruction to use it "
                     + "again, which returns it to " + key.stateBeforeDestroyScheduled() + ".");
@@ -115,6 +120,22 @@ public class KeyLifecycle {
                     + from.directMoves() + ".");
         }
         return move(key, to, reason.strip(), actor);
+    }
+
+    /**
+     * A compromise learnt while the key waits for its destruction: the key stays unusable and scheduled, every version
+     * is marked compromised for good, and cancelling the destruction now returns it to COMPROMISED, never to a state
+     * that could use it again.
+     */
+    private ManagedKeyEntity compromisedWhileScheduled(ManagedKeyEntity key, String reason, String actor) {
+        Instant now = clock.instant();
+        key.versions().forEach(v -> v.compromised(now));
+        key.scheduleDestruction(KeyState.COMPROMISED, key.destroyNotBefore());
+        destructions.returnTo(key.alias(), KeyState.COMPROMISED);
+        String why = "Marked compromised while scheduled for destruction: " + reason;
+        key.moveTo(KeyState.DESTROY_SCHEDULED, now, actor, why);
+        events.publishEvent(new KeyStateChanged(key.alias(), KeyState.DESTROY_SCHEDULED, KeyState.DESTROY_SCHEDULED, why));
+        return key;
     }
 
     /**

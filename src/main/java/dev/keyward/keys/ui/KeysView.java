@@ -578,6 +578,9 @@ public class KeysView extends VerticalLayout {
         boolean officer = currentUser.hasRole(Roles.SECURITY_OFFICER);
         boolean owner = currentUser.username().filter(key.owner()::equals).isPresent();
         Predicate<KeyState> mayDo = t -> officer || (owner && (t == KeyState.ACTIVE || t == KeyState.SUSPENDED));
+        if (key.state() == KeyState.DESTROY_SCHEDULED) { // it stays scheduled, its versions compromised for good
+            return officer ? List.of(KeyState.COMPROMISED) : List.of();
+        }
         return key.state().directMoves().stream().filter(mayDo).toList();
     }
 
