@@ -128,8 +128,10 @@ public class KeyDestructionService {
             }
             case PENDING -> throw new ConflictException("The destruction still waits for its approvers; nothing has "
                     + "happened to " + alias + ". A security officer can reject it under Approvals.");
-            case DESTROYING, DESTROYED -> throw new ConflictException(alias + " was destroyed"
-                    + (row.completedAt() != null ? " at " + row.completedAt() : "") + "; a destruction cannot be undone.");
+            case DESTROYING -> throw new ConflictException(alias + " is being destroyed in the HSM; this can no longer be "
+                    + "cancelled.");
+            case DESTROYED -> throw new ConflictException(alias + " was destroyed at " + row.completedAt()
+                    + "; a destruction cannot be undone.");
             default -> throw new ConflictException("The destruction has ended already (" + row.status().label()
                     .toLowerCase() + ").");
         }
