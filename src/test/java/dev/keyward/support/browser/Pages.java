@@ -838,6 +838,16 @@ public final class Pages {
             return browser.driver().findElements(By.id(id)).stream().anyMatch(WebElement::isDisplayed);
         }
 
+        /** Whether the element shows within the usual wait (after a click whose effect takes a server round trip). */
+        public boolean showsSoon(String id) {
+            try {
+                new WebDriverWait(browser.driver(), WAIT).until(d -> shows(id));
+                return true;
+            } catch (org.openqa.selenium.TimeoutException e) {
+                return false;
+            }
+        }
+
         /** How far from the left edge of the window the element's right edge is, in CSS pixels. */
         public int rightEdgeOf(String id) {
             var rect = Pages.await(browser, By.id(id)).getRect();
