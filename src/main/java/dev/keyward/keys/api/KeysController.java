@@ -106,8 +106,12 @@ class KeysController {
             + "new version is created, self-tested and made current; older versions still decrypt and verify.")
     ResponseEntity<Rotation> rotate(@PathVariable String alias, @Valid @RequestBody RotationRequest request) {
         Rotation rotation = rotations.request(alias, request.reason());
-        return ResponseEntity.accepted().location(URI.create("/api/v1/keys/" + alias + "/rotations/" + rotation.id()))
-                .body(rotation);
+        return accepted("/api/v1/keys/" + alias + "/rotations/" + rotation.id(), rotation);
+    }
+
+    /** 202 with where the governed change can be followed: it happens once approved. */
+    private static <T> ResponseEntity<T> accepted(String location, T change) {
+        return ResponseEntity.accepted().location(URI.create(location)).body(change);
     }
 
     @GetMapping("/{alias}/rotations")
@@ -153,11 +157,9 @@ class KeysController {
             + "cancellable) for the waiting period (at least the default for its sensitivity, at most 90 days), then every "
             + "version is destroyed on every token. 409 while the key has active grants or recent use, unless an override "
             + "reason is given, which the approvers sign.")
-    ResponseEntity<Destruction> destroy(@PathVariable String alias, @RequestBody DestructionBody request) {
-        Destruction destruction = destructions.request(alias, new Destruction.Request(request.reason(),
-                request.waitingDays(), request.override()));
-        return ResponseEntity.accepted().location(URI.create("/api/v1/keys/" + alias + "/destructions/" + destruction.id()))
-                .body(destruction);
+    ResponseEntity<Destruction> destroy(@PathVariable String alias, @RequestBody Destruction.Request request) {
+        Destruction destruction = destructions.request(alias, request);
+        return accepted("/api/v1/keys/" + alias + "/destructions/" + destruction.id(), destruction);
     }
 
     @GetMapping("/{alias}/destructions")
@@ -188,11 +190,9 @@ class KeysController {
             + "an override reason is given, which the approvers sign; 409 for the current version. The key owner (their "
             + "manager when the owner asks) and a security officer approve; then the version decrypts and verifies nothing.")
     ResponseEntity<Retirement> retire(@PathVariable String alias, @PathVariable int version,
-                                      @RequestBody RetirementBody request) {
-        Retirement retirement = retirements.request(alias, version, new Retirement.Request(request.reason(),
-                request.override()));
-        return ResponseEntity.accepted().location(URI.create("/api/v1/keys/" + alias + "/retirements/" + retirement.id()))
-                .body(retirement);
+                                      @RequestBody Retirement.Request request) {
+        Retirement retirement = retirements.request(alias, version, request);
+        return accepted("/api/v1/keys/" + alias + "/retirements/" + retirement.id(), retirement);
     }
 
     @GetMapping("/{alias}/retirements")
@@ -225,12 +225,6 @@ class KeysController {
     }
 
     record StateBody(KeyState to, String reason) {
-    }
-
-    record RetirementBody(String reason, String override) {
-    }
-
-    record DestructionBody(String reason, Integer waitingDays, String override) {
     }
 
     record ReasonBody(String reason) {

@@ -51,9 +51,14 @@ final class KeyDestructionPanel {
         this.clock = clock;
     }
 
+    /** The key's destructions, newest first, for {@link #status} and {@link #mayRequest}; none for a restricted view. */
+    List<Destruction> log(ManagedKey key) {
+        return key.restricted() ? List.of() : destructions.log(key.alias());
+    }
+
     /** The latest destruction that has not ended without effect, if any, as a section; {@code reopen} redraws the page. */
-    Optional<Component> status(ManagedKey key, Runnable reopen) {
-        Optional<Destruction> latest = destructions.log(key.alias()).stream()
+    Optional<Component> status(ManagedKey key, List<Destruction> log, Runnable reopen) {
+        Optional<Destruction> latest = log.stream()
                 .filter(d -> d.status().open() || d.status() == Destruction.Status.DESTROYED).findFirst();
         if (latest.isEmpty()) {
             return Optional.empty();
@@ -102,10 +107,10 @@ final class KeyDestructionPanel {
     }
 
     /** Whether the signed-in person may ask to destroy the key now: its owner or an officer, none under way. */
-    boolean mayRequest(ManagedKey key) {
+    boolean mayRequest(ManagedKey key, List<Destruction> log) {
         return !key.restricted() && key.state().canMoveTo(KeyState.DESTROY_SCHEDULED) && !currentUser.hasRole(Roles.AUDITOR)
                 && (currentUser.hasRole(Roles.SECURITY_OFFICER) || currentUser.username().filter(key.owner()::equals).isPresent())
-                && destructions.log(key.alias()).stream().noneMatch(d -> d.status().open());
+                && log.stream().noneMatch(d -> d.status().open());
     }
 
     Button requestButton(ManagedKey key, Runnable reopen) {

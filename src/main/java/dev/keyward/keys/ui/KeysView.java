@@ -38,6 +38,7 @@ import dev.keyward.hsm.KeyAlgorithm;
 import dev.keyward.identity.CurrentUser;
 import dev.keyward.identity.PeopleService;
 import dev.keyward.identity.Roles;
+import dev.keyward.keys.Destruction;
 import dev.keyward.keys.DestructionPeriods;
 import dev.keyward.keys.KeyDestructionService;
 import dev.keyward.keys.KeyFilter;
@@ -285,18 +286,20 @@ public class KeysView extends VerticalLayout {
             refresh();
             detail(alias).open();
         };
+        List<Destruction> destructions = destruction.log(key);
+        List<StateRequest> pendingStates = key.restricted() ? List.of() : stateRequests.log(alias).stream()
+                .filter(r -> r.status() == StateRequest.Status.PENDING).toList();
         if (!key.restricted()) {
-            destruction.status(key, reopen).ifPresent(body::add);
-            stateRequests.log(alias).stream().filter(r -> r.status() == StateRequest.Status.PENDING)
-                    .forEach(r -> {
-                        var pending = new HorizontalLayout(Badges.of((r.to() == KeyState.ACTIVE ? "Re-activation"
-                                : "Deactivation") + " waiting for approval", Tone.NEUTRAL), new Span("Asked by "
-                                + r.requester() + " on " + ViewerTime.minute(r.createdAt()) + ": “" + r.reason() + "”"));
-                        pending.setId("key-state-request-" + r.to().name().toLowerCase());
-                        pending.setWrap(true);
-                        pending.setAlignItems(FlexComponent.Alignment.BASELINE);
-                        body.add(pending);
-                    });
+            destruction.status(key, destructions, reopen).ifPresent(body::add);
+            pendingStates.forEach(r -> {
+                var pending = new HorizontalLayout(Badges.of((r.to() == KeyState.ACTIVE ? "Re-activation" : "Deactivation")
+                        + " waiting for approval", Tone.NEUTRAL), new Span("Asked by " + r.requester() + " on "
+                        + ViewerTime.minute(r.createdAt()) + ": “" + r.reason() + "”"));
+                pending.setId("key-state-request-" + r.to().name().toLowerCase());
+                pending.setWrap(true);
+                pending.setAlignItems(FlexComponent.Alignment.BASELINE);
+                body.add(pending);
+            });
         }
         if (key.restricted()) {
             body.add(new Span("Versions and history are visible to security officers, auditors and the key's owner."));
@@ -361,8 +364,7 @@ public class KeysView extends VerticalLayout {
             actions.add(move);
         }
         if (mayAskStateChange(key)) {
-            Set<KeyState> asked = stateRequests.log(alias).stream().filter(r -> r.status() == StateRequest.Status.PENDING)
-                    .map(StateRequest::to).collect(Collectors.toSet());
+            Set<KeyState> asked = pendingStates.stream().map(StateRequest::to).collect(Collectors.toSet());
             for (KeyState target : key.state().approvedMoves().stream().filter(t -> !asked.contains(t)).toList()) {
                 var ask = new Button(target == KeyState.ACTIVE ? "Request re-activation" : "Request deactivation",
                         e -> stateRequestDialog(key, target, dialog).open());
@@ -370,7 +372,7 @@ public class KeysView extends VerticalLayout {
                 actions.add(ask);
             }
         }
-        if (destruction.mayRequest(key)) {
+        if (destruction.mayRequest(key, destructions)) {
             actions.add(destruction.requestButton(key, reopen));
         }
         body.add(actions);
