@@ -66,6 +66,16 @@ public final class AccessEvents {
         public Map<String, ?> details() { return Map.of("principal", principal, "key", key, "reason", reason); }
     }
 
+    public record AccessReduced(String grantId, String principal, String key, Set<Permission> removed,
+                                Set<Permission> kept, String reason) implements AuditableEvent {
+        public String action() { return "access.grant.reduced"; }
+        public AuditTarget target() { return new AuditTarget("grant", grantId); }
+        public Map<String, ?> details() {
+            return Map.of("principal", principal, "key", key, "removed", removed.stream().sorted().toList(),
+                    "kept", kept.stream().sorted().toList(), "reason", reason);
+        }
+    }
+
     public record AccessExpired(String grantId, String principal, String key) implements AuditableEvent {
         public String action() { return "access.grant.expired"; }
         public AuditTarget target() { return new AuditTarget("grant", grantId); }

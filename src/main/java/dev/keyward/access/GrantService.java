@@ -1,8 +1,7 @@
 package dev.keyward.access;
 
-import dev.keyward.access.AccessEvents.AccessRevoked;
 import dev.keyward.access.internal.AccessStore;
-import dev.keyward.access.process.AccessRequestProcess;
+import dev.keyward.access.internal.GrantEnding;
 import dev.keyward.common.ConflictException;
 import dev.keyward.common.InvalidInputException;
 import dev.keyward.common.NotFoundException;
@@ -11,12 +10,9 @@ import dev.keyward.identity.Roles;
 import dev.keyward.identity.ServiceAccount;
 import dev.keyward.identity.ServiceAccountService;
 import dev.keyward.keys.KeyService;
-import java.time.Clock;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import org.camunda.bpm.engine.RuntimeService;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -37,19 +33,15 @@ public class GrantService {
     private final KeyService keys;
     private final CurrentUser currentUser;
     private final ServiceAccountService serviceAccounts;
-    private final RuntimeService runtime;
-    private final ApplicationEventPublisher events;
-    private final Clock clock;
+    private final GrantEnding ending;
 
     GrantService(AccessStore store, KeyService keys, CurrentUser currentUser, ServiceAccountService serviceAccounts,
-                 RuntimeService runtime, ApplicationEventPublisher events, Clock clock) {
+                 GrantEnding ending) {
         this.serviceAccounts = serviceAccounts;
         this.store = store;
         this.keys = keys;
         this.currentUser = currentUser;
-        this.runtime = runtime;
-        this.events = events;
-        this.clock = clock;
+        this.ending = ending;
     }
 
     /** Grants on {@code key} and/or of {@code principal} (null: any) that the signed-in person may see. */
@@ -102,12 +94,9 @@ public class GrantService {
         if (reason == null || reason.isBlank() || reason.length() > 1000) {
             throw new InvalidInputException("reason", "Give a reason (1 to 1000 characters) for revoking the grant.");
         }
-        if (!store.end(grantId, GrantStatus.REVOKED, me, reason.strip(), clock.instant())) {
+        if (!ending.revoke(grant, me, reason.strip())) {
             throw new ConflictException("The grant has already ended (" + grant.status() + ").");
         }
-        events.publishEvent(new AccessRevoked(grantId, grant.principal(), grant.key(), reason.strip()));
-        runtime.createMessageCorrelation(AccessRequestProcess.MESSAGE_GRANT_REVOKED)
-                .processInstanceBusinessKey(grant.originRequest()).correlateAll();
         return store.findGrant(grantId).orElseThrow();
     }
 

@@ -75,6 +75,16 @@ public class PeopleService {
     }
 
     /**
+     * Everyone's status and manager, by username: for workflows that route many items at once (a recertification
+     * campaign's launch), which run without a signed-in person. Like {@link #lookup}, it reveals nothing to people.
+     */
+    @PreAuthorize("permitAll()")
+    @Transactional(readOnly = true)
+    public Map<String, OrgEntry> orgChart() {
+        return people.findOrgChart().stream().collect(Collectors.toMap(OrgEntry::username, e -> e));
+    }
+
+    /**
      * The display names of those of {@code usernames} who are people (service accounts and unknown names are left
      * out): the views show names beside usernames. The directory is no secret to the people in it.
      */

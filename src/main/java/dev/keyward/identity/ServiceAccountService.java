@@ -18,8 +18,10 @@ import dev.keyward.identity.internal.TokenSecrets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -146,6 +148,13 @@ public class ServiceAccountService {
     @PreAuthorize("permitAll()")
     public Optional<ServiceAccount> lookup(String name) {
         return name == null ? Optional.empty() : accounts.findValueByName(name);
+    }
+
+    /** Every service account by name, for workflows that look at many principals at once (a campaign's launch). */
+    @Transactional(readOnly = true)
+    @PreAuthorize("permitAll()")
+    public Map<String, ServiceAccount> byName() {
+        return accounts.findAllValues().stream().collect(Collectors.toMap(ServiceAccount::name, a -> a));
     }
 
     private ServiceAccountEntity owned(String name) {

@@ -15,10 +15,13 @@ import dev.keyward.keys.internal.ManagedKeyRepository;
 import dev.keyward.keys.process.KeyRotationProcess;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
@@ -116,6 +119,15 @@ public class KeyRotationService {
     @Transactional(readOnly = true)
     public Optional<RotationPeriods.Schedule> schedule(String alias) {
         return rotations.current(alias).map(KeyRotationService::schedule);
+    }
+
+    /** The ACTIVE keys past their rotation date: recertification flags grants on them. Workflows ask too. */
+    @PreAuthorize("permitAll()")
+    @Transactional(readOnly = true)
+    public Set<String> overdueKeys() {
+        Instant now = clock.instant();
+        return rotations.activeKeys().stream().map(KeyRotationService::schedule).filter(s -> s.overdue(now))
+                .map(RotationPeriods.Schedule::key).collect(Collectors.toSet());
     }
 
     static RotationPeriods.Schedule schedule(KeyRotationStore.Current current) {

@@ -11,6 +11,7 @@ import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -77,6 +78,13 @@ public class KeyService {
     @Transactional(readOnly = true)
     public KeyReference reference(String alias) {
         return keys.findReference(alias).orElseThrow(() -> new NotFoundException("No key with alias '" + alias + "'."));
+    }
+
+    /** Every key's reference by alias: for work over many grants at once (a campaign's launch), also in workflows. */
+    @PreAuthorize("permitAll()")
+    @Transactional(readOnly = true)
+    public Map<String, KeyReference> references() {
+        return keys.findAllReferences().stream().collect(Collectors.toMap(KeyReference::alias, r -> r));
     }
 
     /**

@@ -16,6 +16,7 @@ import dev.keyward.keys.Sensitivity;
 import dev.keyward.support.IntegrationTest;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -77,11 +78,11 @@ class UsageServiceTest extends IntegrationTest {
         Holder holder = crypto.holder("AES_256", KeyPurpose.ENCRYPT, Sensitivity.LOW, USE_ENCRYPT);
         access.as(holder.cast().requester());
         Grant grant = grants.mine().stream().filter(g -> g.id().equals(holder.grantId())).findFirst().orElseThrow();
-        GrantUsage never = new GrantUsage(grant.id(), 0, null, null);
+        GrantUsage never = GrantUsage.never(grant.id());
         Duration period = Duration.ofDays(2);
         assertThat(never.unusedFor(grant, period, grant.validFrom().plus(Duration.ofDays(1)))).isFalse();
         assertThat(never.unusedFor(grant, period, grant.validFrom().plus(Duration.ofDays(2)))).isTrue();
-        GrantUsage usedOnDay3 = new GrantUsage(grant.id(), 1, grant.validFrom().plus(Duration.ofDays(3)), "127.0.0.1");
+        GrantUsage usedOnDay3 = new GrantUsage(grant.id(), 1, grant.validFrom().plus(Duration.ofDays(3)), "127.0.0.1", Set.of());
         assertThat(usedOnDay3.unusedFor(grant, period, grant.validFrom().plus(Duration.ofDays(4)))).isFalse();
         assertThat(usedOnDay3.unusedFor(grant, period, grant.validUntil().plusSeconds(1)))
                 .as("an ended grant is not 'unused', it is over").isFalse();

@@ -127,6 +127,31 @@ public class AccessStore {
                 .params(status.name(), ts(at), by, reason, grantId).update() == 1;
     }
 
+    /** Narrows an active grant to {@code permissions}; returns false when it had ended meanwhile. */
+    public boolean narrow(String grantId, Set<Permission> permissions) {
+        return jdbc.sql("update access_grant set permissions = ? where id = ? and status = 'ACTIVE'")
+                .params(join(permissions), grantId).update() == 1;
+    }
+
+    /** The grants with these ids (any status), in chunks of a thousand. */
+    public List<Grant> grantsById(List<String> ids) {
+        List<Grant> found = new ArrayList<>();
+        for (int from = 0; from < ids.size(); from += 1000) {
+            List<String> chunk = ids.subList(from, Math.min(ids.size(), from + 1000));
+            String marks = String.join(",", chunk.stream().map(id -> "?").toList());
+            found.addAll(jdbc.sql("select * from access_grant where id in (" + marks + ")").params(chunk)
+                    .query(AccessStore::grant).list());
+        }
+        return found;
+    }
+
+    /** Every ACTIVE grant, in pages by id, for work over all of them (a campaign's launch) without one huge list. */
+    public List<Grant> activeGrantsAfter(String afterId, int limit) {
+        return jdbc.sql("select * from access_grant where status = 'ACTIVE' and id > ? order by id fetch first " + limit
+                        + " rows only")
+                .param(afterId).query(AccessStore::grant).list();
+    }
+
     private static String pendingKey(String key, String beneficiary) {
         return key + "|" + beneficiary;
     }

@@ -41,7 +41,7 @@ final class Ui {
         var cell = new Span(usage == null ? "never used"
                 : usage.uses() + (usage.uses() == 1 ? " use" : " uses") + ", last " + ViewerTime.minute(usage.lastUsedAt()));
         cell.addClassName("grant-usage");
-        GrantUsage known = usage != null ? usage : new GrantUsage(grant.id(), 0, null, null);
+        GrantUsage known = usage != null ? usage : GrantUsage.never(grant.id());
         if (known.unusedFor(grant, unusedAfter, now)) {
             var marker = Badges.of("unused " + unusedAfter.toDays() + " d", Tone.WARNING);
             marker.addClassName("unused-marker");

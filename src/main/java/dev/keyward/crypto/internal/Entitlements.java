@@ -53,7 +53,8 @@ public class Entitlements {
     }
 
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true,
-            classes = {AccessEvents.AccessGranted.class, AccessEvents.AccessRevoked.class, AccessEvents.AccessExpired.class})
+            classes = {AccessEvents.AccessGranted.class, AccessEvents.AccessRevoked.class, AccessEvents.AccessReduced.class,
+                    AccessEvents.AccessExpired.class})
     void grantsChanged() {
         grantCache.invalidateAll();
     }

@@ -38,6 +38,11 @@ public interface PersonRepository extends JpaRepository<PersonEntity, Long> {
 
     List<PersonEntity> findAllByOrderByUsername();
 
+    /** The whole org chart in one statement: no entities, no roles. */
+    @Query("select new dev.keyward.identity.OrgEntry(p.username, p.status, m.username) from PersonEntity p "
+            + "left join p.manager m")
+    List<dev.keyward.identity.OrgEntry> findOrgChart();
+
     /** Usernames and service-account names share one namespace (grants name principals by name). */
     @Query("select count(a) > 0 from ServiceAccountEntity a where a.name = :name")
     boolean serviceAccountExists(String name);

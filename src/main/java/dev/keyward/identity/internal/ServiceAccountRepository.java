@@ -18,4 +18,8 @@ public interface ServiceAccountRepository extends JpaRepository<ServiceAccountEn
     List<ServiceAccountEntity> findByOwnerUsernameOrderByName(String ownerUsername);
 
     List<ServiceAccountEntity> findAllByOrderByName();
+
+    @Query("select new dev.keyward.identity.ServiceAccount(a.name, a.description, o.username, a.status, a.createdAt) "
+            + "from ServiceAccountEntity a join a.owner o")
+    List<ServiceAccount> findAllValues();
 }

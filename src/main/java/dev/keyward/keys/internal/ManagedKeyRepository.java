@@ -16,5 +16,9 @@ public interface ManagedKeyRepository extends JpaRepository<ManagedKeyEntity, Lo
             + "k.maxGrantDays) from ManagedKeyEntity k where k.alias = :alias")
     Optional<KeyReference> findReference(String alias);
 
+    @Query("select new dev.keyward.keys.KeyReference(k.id, k.alias, k.purpose, k.sensitivity, k.ownerUsername, k.state, "
+            + "k.maxGrantDays) from ManagedKeyEntity k")
+    List<KeyReference> findAllReferences();
+
     List<ManagedKeyEntity> findAllByOrderByAlias();
 }

@@ -1,0 +1,58 @@
+package dev.keyward.approvals;
+
+import dev.keyward.approvals.internal.DecisionDocuments;
+import dev.keyward.common.ConflictException;
+import dev.keyward.identity.CurrentUser;
+import dev.keyward.identity.PasskeyAssertion;
+import dev.keyward.identity.PasskeySignatures;
+import dev.keyward.identity.PasskeySignatures.Verification;
+import java.time.Instant;
+import java.util.Map;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+
+/**
+ * Passkey signatures over documents other than one approval decision (a reviewer's batch of recertification
+ * decisions, for example), made and checked exactly as approval decisions are: canonical JSON, whose SHA-256 is the
+ * WebAuthn challenge, signed by the person's passkey with user verification, re-verifiable at any time.
+ */
+@Service
+public class SignedDocuments {
+
+    private final PasskeySignatures signatures;
+    private final CurrentUser currentUser;
+
+    SignedDocuments(PasskeySignatures signatures, CurrentUser currentUser) {
+        this.signatures = signatures;
+        this.currentUser = currentUser;
+    }
+
+    /** Canonical JSON: the same facts always give the same bytes (keys sorted, nulls left out). */
+    public static String canonical(Object value) {
+        return DecisionDocuments.canonical(value);
+    }
+
+    public static Map<String, Object> parse(String document) {
+        return DecisionDocuments.parse(document);
+    }
+
+    /**
+     * What the signed-in person's browser needs to sign {@code document} (a canonical JSON text) under
+     * {@code reference}; refused when they have no passkey.
+     */
+    @PreAuthorize("isAuthenticated()")
+    public PreparedDecision prepare(String reference, String document, Instant expiresAt) {
+        byte[] challenge = DecisionDocuments.sha256(document);
+        var request = signatures.request(currentUser.requireUsername(), challenge);
+        if (request.credentialIds().isEmpty()) {
+            throw new ConflictException("You have no passkey to sign with; add one under My security.");
+        }
+        return new PreparedDecision(reference, document, challenge, request.rpId(), request.credentialIds(), expiresAt);
+    }
+
+    /** Whether {@code assertion} is {@code username}'s passkey signature over exactly {@code document}. */
+    @PreAuthorize("permitAll()")
+    public Verification verify(String username, String document, PasskeyAssertion assertion) {
+        return signatures.verify(username, DecisionDocuments.sha256(document), assertion);
+    }
+}
