@@ -56,7 +56,7 @@ public class ReviewService {
     public record Applied(String batchId, int kept, int revoked, int reduced, int late) {
     }
 
-    static final int MAX_COMMENT = 1000;
+    public static final int MAX_COMMENT = 1000;
 
     private final CampaignStore store;
     private final BatchDocuments documents;
@@ -88,9 +88,15 @@ public class ReviewService {
     @Transactional(readOnly = true)
     public List<ReviewItem> mine(Filter filter, int offset, int limit) {
         List<ReviewItem> items = store.reviewerItems(currentUser.requireUsername(), isOfficer(), itemFilter(filter),
-                offset, Math.min(Math.max(limit, 1), 500));
+                offset, Math.min(Math.max(limit, 1), properties.maxBatch()));
         Map<String, GrantUsage> usage = grants.usage(items.stream().map(ReviewItem::grantId).toList());
         return items.stream().map(i -> withLastUse(i, usage.get(i.grantId()))).toList();
+    }
+
+    /** The campaigns in which the signed-in reviewer has items, newest first. */
+    @Transactional(readOnly = true)
+    public List<ReviewerCampaign> myCampaigns() {
+        return store.reviewerCampaigns(currentUser.requireUsername(), isOfficer());
     }
 
     @Transactional(readOnly = true)

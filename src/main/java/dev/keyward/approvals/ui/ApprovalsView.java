@@ -22,6 +22,7 @@ import com.vaadin.flow.shared.Registration;
 import dev.keyward.approvals.ApprovalService;
 import dev.keyward.approvals.Decision;
 import dev.keyward.approvals.InboxItem;
+import dev.keyward.approvals.PasskeySigning;
 import dev.keyward.approvals.PreparedDecision;
 import dev.keyward.approvals.SubjectCard;
 import dev.keyward.common.ui.EmptyState;
@@ -69,7 +70,7 @@ public class ApprovalsView extends VerticalLayout {
     ApprovalsView(ApprovalService approvals, List<SubjectCard> subjects) {
         this.approvals = approvals;
         this.subjects = subjects.stream().collect(Collectors.toMap(SubjectCard::subjectType, Function.identity()));
-        DecisionSigning.load(this);
+        PasskeySigning.load(this);
         items.setPadding(false);
         items.setId("approval-items");
         // An officer's inbox can hold more than fits; finding by key, person or what is asked reaches any of them.
@@ -174,7 +175,7 @@ public class ApprovalsView extends VerticalLayout {
         for (Button button : buttons) {
             button.setEnabled(false);
         }
-        DecisionSigning.sign(this, prepared.get(), assertion -> {
+        PasskeySigning.sign(this, prepared.get(), assertion -> {
             if (errors.attempt(() -> approvals.decide(prepared.get().nonce(), assertion))) {
                 Notices.success("Your decision (" + decision.name().toLowerCase() + ") is signed and recorded.");
                 refresh();

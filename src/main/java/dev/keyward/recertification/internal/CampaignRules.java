@@ -84,19 +84,19 @@ public class CampaignRules {
 
     private Scope scope(Scope s) {
         if (s == null) {
-            throw new InvalidInputException("scope", "Say which grants to review: \"all\": true, or key sensitivities, "
-                    + "keys or key owners.");
+            throw new InvalidInputException("scope", "Say which grants to review: every grant, or those on keys of "
+                    + "some sensitivities, named keys or keys of named owners.");
         }
         List<String> sensitivities = clean(s.sensitivities());
         List<String> keys = clean(s.keys());
         List<String> owners = clean(s.keyOwners());
         boolean all = Boolean.TRUE.equals(s.all());
         if (!all && sensitivities.isEmpty() && keys.isEmpty() && owners.isEmpty()) {
-            throw new InvalidInputException("scope", "The scope is empty: set \"all\": true, or name key sensitivities, "
-                    + "keys or key owners.");
+            throw new InvalidInputException("scope", "The scope is empty: choose every grant, or name key "
+                    + "sensitivities, keys or key owners.");
         }
         if (all && !(sensitivities.isEmpty() && keys.isEmpty() && owners.isEmpty())) {
-            throw new InvalidInputException("scope", "A scope is either \"all\" or narrowed by sensitivities, keys or "
+            throw new InvalidInputException("scope", "Choose either every grant or some sensitivities, keys or "
                     + "owners, not both.");
         }
         List<String> unknownSensitivities = sensitivities.stream().filter(x -> !GrantReviews.SENSITIVITIES.contains(x)).toList();

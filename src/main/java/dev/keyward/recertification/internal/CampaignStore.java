@@ -7,6 +7,7 @@ import dev.keyward.recertification.ReviewItem;
 import dev.keyward.recertification.ReviewItem.ItemStatus;
 import dev.keyward.recertification.ReviewItem.Recommendation;
 import dev.keyward.recertification.ReviewItem.ReviewerKind;
+import dev.keyward.recertification.ReviewerCampaign;
 import dev.keyward.recertification.ReviewerProgress;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -177,6 +178,18 @@ public class CampaignStore {
         String where = reviewerWhere(reviewer, officer, filter, params);
         return jdbc.sql("select count(*) from recert_item i join recert_campaign c on c.id = i.campaign_id" + where)
                 .params(params).query(Long.class).single();
+    }
+
+    /** The campaigns in which {@code reviewer} has items, newest first, with how many are still pending. */
+    public List<ReviewerCampaign> reviewerCampaigns(String reviewer, boolean officer) {
+        List<Object> params = new ArrayList<>();
+        String where = reviewerWhere(reviewer, officer, new ItemFilter(null, null, null, null, false), params);
+        return jdbc.sql("select c.id, c.name, c.status, c.deadline_at, sum(case when i.status = 'PENDING' then 1 else 0 end) "
+                        + "pending from recert_item i join recert_campaign c on c.id = i.campaign_id" + where
+                        + " group by c.id, c.name, c.status, c.deadline_at, c.launched_at order by c.launched_at desc")
+                .params(params).query((rs, i) -> new ReviewerCampaign(rs.getString("id"),
+                        rs.getString("name"), CampaignStatus.valueOf(rs.getString("status")), instant(rs, "deadline_at"),
+                        rs.getLong("pending"))).list();
     }
 
     private static String reviewerWhere(String reviewer, boolean officer, ItemFilter filter, List<Object> params) {

@@ -805,6 +805,131 @@ public final class Pages {
         }
     }
 
+    /** Recertification campaigns (security officers, auditors). */
+    public record CampaignsPage(Browser browser) {
+
+        public static CampaignsPage open(Browser browser) {
+            browser.open("/campaigns");
+            Pages.await(browser, By.id("campaigns"));
+            return new CampaignsPage(browser);
+        }
+
+        /** Launches a campaign over the keys of {@code sensitivity} among {@code aliases} (comma-separated). */
+        public void launch(String name, String sensitivity, String aliases) {
+            Pages.await(browser, By.id("campaign-new")).click();
+            type(Pages.await(browser, By.id("campaign-name")), name);
+            Pages.await(browser, By.id("campaign-sensitivities"))
+                    .findElement(By.xpath(".//vaadin-checkbox[normalize-space()='" + sensitivity + "']//input")).click();
+            type(Pages.await(browser, By.id("campaign-keys")), aliases);
+            Pages.await(browser, By.id("campaign-launch")).click();
+            new WebDriverWait(browser.driver(), WAIT).until(ExpectedConditions.invisibilityOfElementLocated(By.id("campaign-name")));
+        }
+
+        /** Tries to launch with {@code days} to answer; returns the error at that field. */
+        public String launchRefused(String name, int days) {
+            Pages.await(browser, By.id("campaign-new")).click();
+            type(Pages.await(browser, By.id("campaign-name")), name);
+            Pages.await(browser, By.id("campaign-all")).findElement(By.cssSelector("input")).click();
+            WebElement duration = Pages.await(browser, By.id("campaign-duration"));
+            type(duration, Integer.toString(days));
+            Pages.await(browser, By.id("campaign-launch")).click();
+            String error = fieldError(browser, duration);
+            browser.driver().findElement(By.xpath("//vaadin-dialog-overlay[.//*[@id='campaign-name']]"
+                    + "//vaadin-button[normalize-space()='Cancel']")).click();
+            new WebDriverWait(browser.driver(), WAIT).until(ExpectedConditions.invisibilityOfElementLocated(By.id("campaign-name")));
+            return error;
+        }
+
+        /** Opens the campaign's details (figures, reviewers, actions) and returns their text. */
+        public String open(String name) {
+            new WebDriverWait(browser.driver(), WAIT).until(d -> d.findElement(By.id("campaigns"))
+                    .findElements(By.cssSelector("vaadin-grid-cell-content")).stream()
+                    .filter(c -> c.getText().equals(name)).findFirst().orElse(null)).click();
+            return Pages.await(browser, By.cssSelector(".campaign-details")).getText();
+        }
+
+        /** The sealed report, downloaded through the browser's own session. */
+        public byte[] downloadReport() {
+            String href = Pages.await(browser, By.id("campaign-report")).getDomProperty("href");
+            Object base64 = browser.driver().executeAsyncScript(
+                    "const done = arguments[arguments.length - 1];"
+                            + "fetch(arguments[0], {credentials: 'same-origin'}).then(r => r.arrayBuffer())"
+                            + ".then(b => { let s = ''; new Uint8Array(b).forEach(x => s += String.fromCharCode(x)); done(btoa(s)); })"
+                            + ".catch(e => done('ERROR ' + e));", href);
+            return java.util.Base64.getDecoder().decode(String.valueOf(base64));
+        }
+    }
+
+    /** A reviewer's items and their staged decisions. */
+    public record MyReviewsPage(Browser browser) {
+
+        public static MyReviewsPage open(Browser browser) {
+            browser.open("/reviews");
+            Pages.await(browser, By.id("review-items"));
+            return new MyReviewsPage(browser);
+        }
+
+        /** Narrows the grid to one key's items and waits for them. */
+        public void filterByKey(String alias) {
+            type(Pages.await(browser, By.id("review-key")), alias);
+            new WebDriverWait(browser.driver(), WAIT).until(d -> rowsText().contains(alias));
+        }
+
+        public String rowsText() {
+            return Pages.await(browser, By.id("review-items")).findElements(By.cssSelector("vaadin-grid-cell-content"))
+                    .stream().map(WebElement::getText).reduce("", (a, b) -> a + " | " + b);
+        }
+
+        /** Stages the recommendation of every pending item shown. */
+        public void acceptRecommendations() {
+            String before = staged();
+            Pages.await(browser, By.id("review-accept-all")).click();
+            new WebDriverWait(browser.driver(), WAIT).until(d -> !staged().equals(before));
+        }
+
+        public String staged() {
+            return Pages.await(browser, By.id("review-staged")).getText();
+        }
+
+        /** Opens the only undecided item's form and stages {@code decision} ("Keep", "Revoke") with a comment. */
+        public void decideRemaining(String decision, String comment) {
+            if (browser.driver().findElements(By.cssSelector(".review-details")).isEmpty()) {
+                centred(Pages.await(browser, By.cssSelector(".review-decide"))).click();
+            }
+            WebElement form = Pages.await(browser, By.cssSelector(".review-details"));
+            centred(form.findElement(By.xpath(".//vaadin-radio-button[normalize-space()='" + decision + "']"))).click();
+            centred(form.findElement(By.cssSelector(".review-comment textarea"))).sendKeys(comment);
+            centred(form.findElement(By.cssSelector(".review-add"))).click();
+            new WebDriverWait(browser.driver(), WAIT).until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".review-details")));
+        }
+
+        /** Tries to stage a keep without a comment; returns the error shown at the comment. */
+        public String keepWithoutComment() {
+            centred(Pages.await(browser, By.cssSelector(".review-decide"))).click();
+            WebElement form = Pages.await(browser, By.cssSelector(".review-details"));
+            centred(form.findElement(By.xpath(".//vaadin-radio-button[normalize-space()='Keep']"))).click();
+            centred(form.findElement(By.cssSelector(".review-add"))).click();
+            return fieldError(browser, form.findElement(By.cssSelector(".review-comment")));
+        }
+
+        /** Scrolled to the middle of the window, clear of notifications at the bottom. */
+        private WebElement centred(WebElement element) {
+            browser.driver().executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+            return element;
+        }
+
+        /** Signs the staged decisions with the passkey and waits until they are applied. */
+        public void sign() {
+            Pages.await(browser, By.id("review-sign")).click();
+            new WebDriverWait(browser.driver(), WAIT).until(d -> staged().equals("No decisions yet")
+                    || !d.findElement(By.id("review-error")).getText().isEmpty());
+        }
+
+        public String error() {
+            return browser.driver().findElement(By.id("review-error")).getText();
+        }
+    }
+
     /** Any page inside the main layout, read by element id (empty states, the not-found page, the header). */
     public record LayoutPage(Browser browser) {
 

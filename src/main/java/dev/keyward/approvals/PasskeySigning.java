@@ -1,8 +1,7 @@
-package dev.keyward.approvals.ui;
+package dev.keyward.approvals;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.function.SerializableConsumer;
-import dev.keyward.approvals.PreparedDecision;
 import dev.keyward.identity.PasskeyAssertion;
 import elemental.json.Json;
 import elemental.json.JsonArray;
@@ -10,22 +9,25 @@ import elemental.json.JsonObject;
 import java.util.Base64;
 
 /**
- * The browser side of a signed decision ({@code frontend/js/keyward-passkeys.js}): the approver's passkey signs
- * the decision document's hash; the assertion comes back to the server to be verified and kept.
+ * The browser side of a signed decision ({@code frontend/js/keyward-passkeys.js}), for every view that has people
+ * sign (the approvals inbox, recertification reviews): the person's passkey signs the prepared document's hash; the
+ * assertion comes back to the server to be verified and kept.
  */
-final class DecisionSigning {
+public final class PasskeySigning {
 
     private static final Base64.Encoder ENCODE = Base64.getUrlEncoder().withoutPadding();
     private static final Base64.Decoder DECODE = Base64.getUrlDecoder();
 
-    private DecisionSigning() {
+    private PasskeySigning() {
     }
 
-    static void load(Component view) {
+    /** Loads the script; call from the view's constructor. */
+    public static void load(Component view) {
         view.getElement().getNode().runWhenAttached(ui -> ui.getPage().addJavaScript("context://js/keyward-passkeys.js"));
     }
 
-    static void sign(Component view, PreparedDecision decision, SerializableConsumer<PasskeyAssertion> signed,
+    /** Asks for the signature; {@code failed} hears why it did not come (in words a person understands). */
+    public static void sign(Component view, PreparedDecision decision, SerializableConsumer<PasskeyAssertion> signed,
                      SerializableConsumer<String> failed) {
         JsonArray ids = Json.createArray();
         decision.credentialIds().forEach(id -> ids.set(ids.length(), ENCODE.encodeToString(id)));
