@@ -39,8 +39,8 @@ import org.springframework.test.web.servlet.MockMvc;
 
 /**
  * Recertification in Chromium, each person in their own browser with their own virtual authenticator: dave launches
- * a campaign over HIGH keys; bob accepts the recommendation to revoke alice's unused grant and keeps payments-app's
- * with a comment, signing both with one passkey assertion; alice's next crypto call is refused; dave sees the
+ * a campaign over HIGH keys; bob accepts the recommendation to revoke alice's unused grant and keeps the grant of an
+ * application carol owns with a comment, signing both with one passkey assertion; alice's next crypto call is refused; dave sees the
  * progress; after the deadline (moved clock) erin downloads the sealed report, which verifies offline.
  */
 class RecertificationBrowserTest extends IntegrationTest {
@@ -73,9 +73,10 @@ class RecertificationBrowserTest extends IntegrationTest {
         Instant now = clock.instant();
         String alices = recert.grant("alice", alias, Set.of(Permission.USE_ENCRYPT), now.minus(Duration.ofDays(40)),
                 now.plus(Duration.ofDays(10)));
-        String apps = recert.grant("payments-app", alias, Set.of(Permission.USE_ENCRYPT, Permission.USE_DECRYPT),
+        String app = recert.serviceAccount("carol");
+        String apps = recert.grant(app, alias, Set.of(Permission.USE_ENCRYPT, Permission.USE_DECRYPT),
                 now.minus(Duration.ofDays(5)), now.plus(Duration.ofDays(20)));
-        recert.used(apps, alias, "payments-app", "ENCRYPT", now.minus(Duration.ofDays(1)));
+        recert.used(apps, alias, app, "ENCRYPT", now.minus(Duration.ofDays(1)));
         String name = "HIGH keys " + alias;
 
         try (Browser dave = signedIn("dave")) {
@@ -91,10 +92,11 @@ class RecertificationBrowserTest extends IntegrationTest {
             try (Browser bob = signedIn("bob")) {
                 var reviews = MyReviewsPage.open(bob);
                 reviews.filterByKey(alias);
-                assertThat(reviews.rowsText()).contains("alice", "payments-app (app of carol)", "never used in 40 days",
+                assertThat(reviews.rowsText()).contains("alice", app + " (app of carol)", "never used in 40 days",
                         "Permissions never exercised");
                 reviews.acceptRecommendations();
-                assertThat(reviews.staged()).isEqualTo("1 staged (1 to revoke)");
+                assertThat(reviews.staged()).isEqualTo("1 staged (1 to revoke) · 1 flagged grant recommended to keep: "
+                        + "decide one by one, with a comment");
                 assertThat(reviews.keepWithoutComment()).contains("say why it should be kept");
                 reviews.decideRemaining("Keep", "Settlement batch; decrypt is for the yearly restore test.");
                 assertThat(reviews.staged()).isEqualTo("2 staged (1 to revoke)");

@@ -44,7 +44,7 @@ public class RecertificationFixture {
         String grant = UUID.randomUUID().toString();
         String joined = permissions.stream().sorted().map(Enum::name).collect(Collectors.joining(","));
         jdbc.update("insert into access_request (id, requester, beneficiary, key_alias, permissions, justification, "
-                        + "duration_days, status, created_at, closed_at, grant_id) values (?, ?, ?, ?, ?, ?, 30, 'APPROVED', ?, ?, ?)",
+                        + "duration_days, status, created_at, closed_at, grant_id) values (?, ?, ?, ?, ?, ?, 30, 'GRANTED', ?, ?, ?)",
                 request, principal, principal, key, joined, AccessFixture.JUSTIFICATION, Timestamp.from(from),
                 Timestamp.from(from), grant);
         jdbc.update("insert into access_grant (id, principal, key_alias, permissions, valid_from, valid_until, "

@@ -15,6 +15,7 @@ import dev.keyward.access.GrantStatus;
 import dev.keyward.approvals.PreparedDecision;
 import dev.keyward.audit.AuditTestSupport;
 import dev.keyward.common.ConflictException;
+import dev.keyward.common.InvalidInputException;
 import dev.keyward.identity.PasskeyAssertion;
 import dev.keyward.keys.Sensitivity;
 import dev.keyward.recertification.ReviewItem.Recommendation;
@@ -290,6 +291,27 @@ class RecertificationWorkflowTest extends IntegrationTest {
         recert.decide(cast.officer2(), revoke(byOwner.get(ownersGrant)));
         access.as(cast.officer1());
         assertThat(grant(ownersGrant).status()).isEqualTo(GrantStatus.REVOKED);
+    }
+
+    @Test
+    void aReviewerHandsItemsToSomebodyBetterPlacedButNotToTheHolder() {
+        Cast cast = access.cast();
+        String key = access.activeKey(Sensitivity.MEDIUM, cast.owner(), cast.officer1());
+        Instant now = clock.instant();
+        String grant = recert.grant(cast.requester(), key, Set.of(USE_ENCRYPT), now.minus(DAY), now.plus(DAY));
+        Campaign campaign = recert.launch(cast.officer1(), overKeys("hand over", "MANAGER", List.of(key)));
+        ReviewItem item = byGrant(recert.pendingOf(cast.manager(), campaign.id())).get(grant);
+
+        access.as(cast.manager());
+        assertThatThrownBy(() -> reviews.reassign(List.of(item.id()), cast.requester(), "knows best"))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("cannot review it");
+        assertThat(reviews.reassign(List.of(item.id()), cast.owner(), "She runs the settlement team now.")).isEqualTo(1);
+
+        assertThat(recert.pendingOf(cast.manager(), campaign.id())).isEmpty();
+        ReviewItem moved = byGrant(recert.pendingOf(cast.owner(), campaign.id())).get(grant);
+        assertThat(moved.routedReason()).isEqualTo("Handed over by " + cast.manager() + ": She runs the settlement team now.");
+        assertThat(entries("recertification.items.reassigned")).anyMatch(e -> campaign.id().equals(e.get("TARGET_ID"))
+                && String.valueOf(e.get("DETAILS")).contains(cast.owner()));
     }
 
     @Test

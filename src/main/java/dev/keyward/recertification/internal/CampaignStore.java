@@ -276,7 +276,7 @@ public class CampaignStore {
                         + "sum(case when status in ('KEPT', 'FORWARDED') and not no_response then 1 else 0 end) kept, "
                         + "sum(case when status = 'REVOKED' and not no_response then 1 else 0 end) revoked, "
                         + "sum(case when status = 'REDUCED' and not no_response then 1 else 0 end) reduced, "
-                        + "sum(case when status = 'PENDING' or no_response then 1 else 0 end) pending "
+                        + "sum(case when status = 'PENDING' then 1 else 0 end) pending "
                         + "from recert_item where campaign_id = ? group by reviewer order by reviewer")
                 .param(campaignId)
                 .query((rs, i) -> {

@@ -5,6 +5,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.checkbox.CheckboxGroup;
+import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
@@ -142,6 +143,8 @@ public class MyReviewsView extends VerticalLayout {
                     .forEach(i -> staged.put(i.id(), new ItemDecision(i.id(), Decision.REVOKE, null, null)));
             changed();
         });
+        var handOver = new Button("Hand over selected…", e -> handOverDialog(List.copyOf(grid.getSelectedItems())));
+        handOver.setId("review-hand-over");
         sign.setId("review-sign");
         sign.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         sign.addClickListener(e -> signStaged());
@@ -153,7 +156,7 @@ public class MyReviewsView extends VerticalLayout {
         error.setId("review-error");
         error.getStyle().set("color", "var(--lumo-error-text-color)");
         summary.setId("review-staged");
-        var row = new HorizontalLayout(acceptAll, acceptSelected, revokeSelected, sign, clear, summary);
+        var row = new HorizontalLayout(acceptAll, acceptSelected, revokeSelected, handOver, sign, clear, summary);
         row.setWrap(true);
         row.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
         var actions = new VerticalLayout(row, error);
@@ -283,6 +286,35 @@ public class MyReviewsView extends VerticalLayout {
         }
     }
 
+    /** Hands the selected pending items to somebody better placed to review them (audited). */
+    private void handOverDialog(List<ReviewItem> selected) {
+        if (selected.isEmpty()) {
+            error.setText("Tick the items to hand over first.");
+            return;
+        }
+        var dialog = new Dialog();
+        dialog.setHeaderTitle("Hand over " + selected.size() + (selected.size() == 1 ? " item" : " items"));
+        var to = new TextField("To (username)");
+        to.setId("hand-over-to");
+        var reason = new TextArea("Why they are better placed");
+        reason.setId("hand-over-reason");
+        reason.setWidthFull();
+        var errors = new FormErrors("hand-over-error", Map.of("to", to, "reason", reason, "items", to));
+        var confirm = new Button("Hand over", e -> {
+            if (errors.attempt(() -> reviews.reassign(selected.stream().map(ReviewItem::id).toList(), to.getValue(),
+                    reason.getValue()))) {
+                Notices.success("Handed over to " + to.getValue().strip() + "; they see the items in My reviews.");
+                selected.forEach(i -> staged.remove(i.id()));
+                dialog.close();
+                refresh();
+            }
+        });
+        confirm.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        dialog.add(new VerticalLayout(to, reason, errors.line()));
+        dialog.getFooter().add(new Button("Cancel", e -> dialog.close()), confirm);
+        dialog.open();
+    }
+
     private void acceptRecommendations(List<ReviewItem> items) {
         int flagged = 0;
         for (ReviewItem item : items) {
@@ -298,8 +330,8 @@ public class MyReviewsView extends VerticalLayout {
         }
         changed();
         if (flagged > 0) {
-            Notices.error(flagged + (flagged == 1 ? " flagged grant is" : " flagged grants are") + " recommended to keep: "
-                    + "decide those one by one, with a comment.");
+            summary.setText(summary.getText() + " · " + flagged + (flagged == 1 ? " flagged grant" : " flagged grants")
+                    + " recommended to keep: decide one by one, with a comment");
         }
     }
 
