@@ -122,7 +122,7 @@ public class GrantReviews {
             }
             after = page.get(page.size() - 1).id();
         }
-        Map<String, GrantUsage> used = usage.of(covered.stream().map(Grant::id).toList());
+        Map<String, GrantUsage> used = usage.onKeys(covered.stream().map(Grant::key).collect(Collectors.toSet()));
         return covered.stream().map(grant -> {
             KeyReference key = references.get(grant.key());
             ServiceAccount account = accounts.get(grant.principal());

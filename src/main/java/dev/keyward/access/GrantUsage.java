@@ -36,5 +36,8 @@ public record GrantUsage(String grantId, long uses, Instant lastUsedAt, String l
 
         /** Usage of each grant that has been used at least once; the others are absent. */
         Map<String, GrantUsage> of(Collection<String> grantIds);
+
+        /** Usage of every grant on these keys that has been used at least once (one look per key, not per grant). */
+        Map<String, GrantUsage> onKeys(Collection<String> keyAliases);
     }
 }

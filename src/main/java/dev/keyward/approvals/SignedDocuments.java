@@ -7,6 +7,7 @@ import dev.keyward.identity.PasskeyAssertion;
 import dev.keyward.identity.PasskeySignatures;
 import dev.keyward.identity.PasskeySignatures.Verification;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.Map;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -34,6 +35,11 @@ public class SignedDocuments {
 
     public static Map<String, Object> parse(String document) {
         return DecisionDocuments.parse(document);
+    }
+
+    /** The document's SHA-256 in hex (the challenge its signature answers), for the audit record of what was signed. */
+    public static String sha256Hex(String document) {
+        return HexFormat.of().formatHex(DecisionDocuments.sha256(document));
     }
 
     /**

@@ -104,13 +104,24 @@ public class UsageService implements GrantUsage.Source {
     @Override
     @PreAuthorize("permitAll()")
     public Map<String, GrantUsage> of(Collection<String> grantIds) {
+        return usage("grant_id", grantIds);
+    }
+
+    /** For recertification's launch: every grant's usage on the keys in a campaign's scope. Open to workflows. */
+    @Override
+    @PreAuthorize("permitAll()")
+    public Map<String, GrantUsage> onKeys(Collection<String> keyAliases) {
+        return usage("key_alias", keyAliases);
+    }
+
+    private Map<String, GrantUsage> usage(String column, Collection<String> values) {
         Map<String, GrantUsage> usage = new HashMap<>();
-        List<String> ids = List.copyOf(grantIds);
-        for (int from = 0; from < ids.size(); from += IN_CHUNK) {
-            List<String> chunk = ids.subList(from, Math.min(ids.size(), from + IN_CHUNK));
+        List<String> all = List.copyOf(values);
+        for (int from = 0; from < all.size(); from += IN_CHUNK) {
+            List<String> chunk = all.subList(from, Math.min(all.size(), from + IN_CHUNK));
             String marks = String.join(",", chunk.stream().map(id -> "?").toList());
-            jdbc.sql("select grant_id, operation, uses, last_used_at, last_client from crypto_usage where grant_id in ("
-                            + marks + ")")
+            jdbc.sql("select grant_id, operation, uses, last_used_at, last_client from crypto_usage where " + column
+                            + " in (" + marks + ")")
                     .params(chunk)
                     .query((rs, i) -> new GrantUsage(rs.getString("grant_id"), rs.getLong("uses"),
                             rs.getTimestamp("last_used_at").toInstant(), rs.getString("last_client"),

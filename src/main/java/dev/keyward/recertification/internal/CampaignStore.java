@@ -9,6 +9,10 @@ import dev.keyward.recertification.ReviewItem.Recommendation;
 import dev.keyward.recertification.ReviewItem.ReviewerKind;
 import dev.keyward.recertification.ReviewerCampaign;
 import dev.keyward.recertification.ReviewerProgress;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -25,6 +29,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyManager;
+import org.postgresql.core.BaseConnection;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -105,40 +115,73 @@ public class CampaignStore {
         jdbc.sql("update recert_campaign set next_round_at = null where id = ?").param(id).update();
     }
 
-    /** Writes the items in JDBC batches (one round trip per thousand rows). */
+    /**
+     * Writes the items: on PostgreSQL with one COPY (a launch writes a row per grant in scope, 100,000 and more), on
+     * other databases in JDBC batches of a thousand rows.
+     */
     public void insertItems(List<NewItem> items) {
-        String sql = "insert into recert_item (campaign_id, grant_id, principal, service_account, account_owner, key_alias, "
-                + "sensitivity, key_owner, permissions, valid_from, valid_until, stage, reviewer_kind, reviewer, "
-                + "routed_reason, recommendation, reason, flags, delta, status, no_response, late) "
-                + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', false, false)";
+        if (items.isEmpty()) {
+            return;
+        }
+        Boolean copied = template.execute((ConnectionCallback<Boolean>) connection -> {
+            if (!connection.isWrapperFor(PGConnection.class)) {
+                return false;
+            }
+            try {
+                new CopyManager(connection.unwrap(BaseConnection.class)).copyIn("copy recert_item (" + ITEM_COLUMNS
+                        + ") from stdin with (format csv)", new StringReader(csv(items)));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return true;
+        });
+        if (Boolean.TRUE.equals(copied)) {
+            return;
+        }
+        String sql = "insert into recert_item (" + ITEM_COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                + "?, ?, ?, ?, ?, ?, ?)";
         for (int from = 0; from < items.size(); from += BATCH) {
             List<NewItem> chunk = items.subList(from, Math.min(items.size(), from + BATCH));
             template.batchUpdate(sql, chunk, chunk.size(), (PreparedStatement ps, NewItem i) -> {
-                ps.setString(1, i.campaignId());
-                ps.setString(2, i.grantId());
-                ps.setString(3, i.principal());
-                ps.setBoolean(4, i.serviceAccount());
-                ps.setString(5, i.accountOwner());
-                ps.setString(6, i.key());
-                ps.setString(7, i.sensitivity());
-                ps.setString(8, i.keyOwner());
-                ps.setString(9, join(i.permissions()));
-                ps.setTimestamp(10, ts(i.validFrom()));
-                ps.setTimestamp(11, ts(i.validUntil()));
-                ps.setInt(12, i.stage());
-                ps.setString(13, i.reviewerKind().name());
-                if (i.reviewer() == null) {
-                    ps.setNull(14, Types.VARCHAR);
-                } else {
-                    ps.setString(14, i.reviewer());
+                List<Object> values = values(i);
+                for (int column = 0; column < values.size(); column++) {
+                    Object value = values.get(column);
+                    if (value == null) {
+                        ps.setNull(column + 1, Types.VARCHAR);
+                    } else {
+                        ps.setObject(column + 1, value instanceof Instant at ? Timestamp.from(at) : value);
+                    }
                 }
-                ps.setString(15, i.routedReason());
-                ps.setString(16, i.recommendation().name());
-                ps.setString(17, i.reason());
-                ps.setString(18, i.flags().stream().map(Enum::name).sorted().collect(Collectors.joining(",")));
-                ps.setBoolean(19, i.delta());
             });
         }
+    }
+
+    private static final String ITEM_COLUMNS = "campaign_id, grant_id, principal, service_account, account_owner, "
+            + "key_alias, sensitivity, key_owner, permissions, valid_from, valid_until, stage, reviewer_kind, reviewer, "
+            + "routed_reason, recommendation, reason, flags, delta, status, no_response, late";
+
+    /** A new item's column values, in {@link #ITEM_COLUMNS} order. */
+    private static List<Object> values(NewItem i) {
+        return Arrays.asList(i.campaignId(), i.grantId(), i.principal(), i.serviceAccount(), i.accountOwner(),
+                i.key(), i.sensitivity(), i.keyOwner(), join(i.permissions()), i.validFrom(), i.validUntil(), i.stage(),
+                i.reviewerKind().name(), i.reviewer(), i.routedReason(), i.recommendation().name(), i.reason(),
+                i.flags().stream().map(Enum::name).sorted().collect(Collectors.joining(",")), i.delta(), "PENDING",
+                false, false);
+    }
+
+    /** The items as PostgreSQL's COPY reads CSV: unquoted empty for null, everything else quoted. */
+    private static String csv(List<NewItem> items) {
+        StringWriter out = new StringWriter(items.size() * 300);
+        try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.POSTGRESQL_CSV)) {
+            for (NewItem item : items) {
+                List<Object> values = values(item);
+                values.replaceAll(v -> v instanceof Instant at ? at.toString() : v);
+                printer.printRecord(values);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString();
     }
 
     public Optional<ReviewItem> item(long id) {
@@ -289,26 +332,29 @@ public class CampaignStore {
     /** For delta mode: each grant's state when a reviewer last kept it (signed, not by the no-response rule). */
     public Map<String, SignedOff> lastSignedOff(Collection<String> grantIds) {
         Map<String, SignedOff> signedOff = new HashMap<>();
-        Map<String, Instant> when = new HashMap<>();
         List<String> ids = List.copyOf(grantIds);
         for (int from = 0; from < ids.size(); from += BATCH) {
             List<String> chunk = ids.subList(from, Math.min(ids.size(), from + BATCH));
             String marks = String.join(",", chunk.stream().map(id -> "?").toList());
-            jdbc.sql("select grant_id, permissions, kept_permissions, valid_until, decided_at from recert_item where "
-                            + "status in ('KEPT', 'REDUCED', 'FORWARDED') and not no_response and grant_id in (" + marks + ")")
-                    .params(chunk).query((rs, i) -> {
-                        Instant at = rs.getTimestamp("decided_at").toInstant();
-                        String grant = rs.getString("grant_id");
-                        if (!when.containsKey(grant) || when.get(grant).isBefore(at)) {
-                            when.put(grant, at);
-                            String kept = rs.getString("kept_permissions");
-                            signedOff.put(grant, new SignedOff(permissions(kept != null ? kept : rs.getString("permissions")),
-                                    rs.getTimestamp("valid_until").toInstant()));
-                        }
-                        return grant;
-                    }).list();
+            jdbc.sql("select grant_id, permissions, valid_until from recert_signoff where grant_id in (" + marks + ")")
+                    .params(chunk).query((rs, i) -> signedOff.put(rs.getString("grant_id"),
+                            new SignedOff(permissions(rs.getString("permissions")), rs.getTimestamp("valid_until").toInstant())))
+                    .list();
         }
         return signedOff;
+    }
+
+    /** Records that a reviewer kept the grant as it now stands (replacing its previous sign-off). */
+    public void signOff(String grantId, Set<Permission> permissions, Instant validUntil, Instant at, String campaignId,
+                        String reviewer) {
+        int updated = jdbc.sql("update recert_signoff set permissions = ?, valid_until = ?, signed_at = ?, campaign_id = ?, "
+                        + "reviewer = ? where grant_id = ?")
+                .params(join(permissions), ts(validUntil), ts(at), campaignId, reviewer, grantId).update();
+        if (updated == 0) {
+            jdbc.sql("insert into recert_signoff (grant_id, permissions, valid_until, signed_at, campaign_id, reviewer) "
+                            + "values (?, ?, ?, ?, ?, ?)")
+                    .params(grantId, join(permissions), ts(validUntil), ts(at), campaignId, reviewer).update();
+        }
     }
 
     public void insert(BatchRow b) {

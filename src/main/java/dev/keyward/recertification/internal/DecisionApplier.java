@@ -2,6 +2,7 @@ package dev.keyward.recertification.internal;
 
 import dev.keyward.access.GrantReviews;
 import dev.keyward.access.Permission;
+import dev.keyward.approvals.SignedDocuments;
 import dev.keyward.audit.AuditableEvent;
 import dev.keyward.common.ConflictException;
 import dev.keyward.common.InvalidInputException;
@@ -19,14 +20,10 @@ import dev.keyward.recertification.ReviewService;
 import dev.keyward.recertification.internal.BatchDocuments.Line;
 import dev.keyward.recertification.internal.CampaignStore.BatchRow;
 import dev.keyward.recertification.internal.CampaignStore.NewItem;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -206,12 +203,15 @@ public class DecisionApplier {
             if (!store.decide(item.id(), status, line.keep(), line.comment(), reviewer, now, batch.id(), isLate, effective)) {
                 throw new IllegalStateException("Item " + item.id() + " changed while its batch was applied");
             }
+            if (status == ItemStatus.KEPT || status == ItemStatus.REDUCED) {
+                store.signOff(item.grantId(), after, item.validUntil(), now, campaign.id(), reviewer);
+            }
             if (isLate) {
                 late++;
             }
         }
         store.insertItems(nextStage);
-        events.publishEvent(new BatchApplied(campaign.id(), batch.id(), reviewer, sha256(batch.document()), kept, revoked,
+        events.publishEvent(new BatchApplied(campaign.id(), batch.id(), reviewer, SignedDocuments.sha256Hex(batch.document()), kept, revoked,
                 reduced, late));
         if (!changes.isEmpty()) {
             events.publishEvent(new GrantsChangedByReview(campaign.name(), changes));
@@ -244,14 +244,5 @@ public class DecisionApplier {
     private static GrantsChangedByReview.Change change(ReviewItem item, String outcome, String reviewer) {
         return new GrantsChangedByReview.Change(item.principal(), item.accountOwner(), item.key(), item.keyOwner(),
                 outcome, reviewer);
-    }
-
-    static String sha256(String document) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(document.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
