@@ -16,6 +16,7 @@ import dev.keyward.recertification.internal.Campaigns;
 import dev.keyward.recertification.internal.RecertificationWorkflow;
 import dev.keyward.recertification.process.RecertificationProcess;
 import jakarta.annotation.security.RolesAllowed;
+import java.util.Comparator;
 import java.util.List;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.context.ApplicationEventPublisher;
@@ -97,7 +98,8 @@ public class CampaignService {
             return store.items(id, afterId, limit);
         }
         return store.reviewerItems(currentUser.requireUsername(), false, new ItemFilter(id, null, null, null, false),
-                0, Integer.MAX_VALUE).stream().filter(i -> i.id() > afterId).limit(limit).toList();
+                0, Integer.MAX_VALUE).stream().filter(i -> i.id() > afterId).sorted(Comparator.comparingLong(ReviewItem::id))
+                .limit(limit).toList();
     }
 
     /** Reminds the reviewers now (as the reminder timer does). */

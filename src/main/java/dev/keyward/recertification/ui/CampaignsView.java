@@ -120,7 +120,9 @@ public class CampaignsView extends VerticalLayout {
     }
 
     private void refresh() {
-        grid.setItems(query -> campaigns.list(query.getOffset(), query.getLimit()).stream());
+        // By id: a refresh (every few seconds, for the progress) keeps an opened campaign open.
+        grid.setItems(query -> campaigns.list(query.getOffset(), query.getLimit()).stream())
+                .setIdentifierProvider(Campaign::id);
         boolean none = campaigns.list(0, 1).isEmpty();
         empty.removeAll();
         if (none) {

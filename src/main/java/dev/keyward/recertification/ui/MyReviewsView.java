@@ -386,7 +386,7 @@ public class MyReviewsView extends VerticalLayout {
     private void refresh() {
         ReviewService.Filter filter = filter(!decidedToo.getValue());
         grid.setItems(query -> reviews.mine(filter, query.getOffset(), query.getLimit()).stream(),
-                query -> (int) reviews.countMine(filter));
+                query -> (int) reviews.countMine(filter)).setIdentifierProvider(ReviewItem::id);
         boolean nothing = reviews.countMine(ReviewService.Filter.PENDING) == 0 && !decidedToo.getValue();
         empty.removeAll();
         if (nothing) {
