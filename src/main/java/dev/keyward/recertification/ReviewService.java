@@ -29,6 +29,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -111,6 +112,9 @@ public class ReviewService {
      */
     public PreparedDecision prepare(List<ItemDecision> decisions) {
         String me = currentUser.requireUsername();
+        if (currentUser.hasRole(Roles.AUDITOR)) {
+            throw new AccessDeniedException("Auditors verify reviews; they do not decide them.");
+        }
         if (decisions == null || decisions.isEmpty() || decisions.size() > properties.maxBatch()) {
             throw new InvalidInputException("decisions", "Sign 1 to " + properties.maxBatch() + " decisions at a time.");
         }

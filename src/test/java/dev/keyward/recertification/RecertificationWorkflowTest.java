@@ -17,6 +17,7 @@ import dev.keyward.audit.AuditTestSupport;
 import dev.keyward.common.ConflictException;
 import dev.keyward.common.InvalidInputException;
 import dev.keyward.identity.PasskeyAssertion;
+import dev.keyward.identity.Roles;
 import dev.keyward.keys.Sensitivity;
 import dev.keyward.recertification.ReviewItem.Recommendation;
 import dev.keyward.recertification.ReviewItem.ReviewerKind;
@@ -245,7 +246,7 @@ class RecertificationWorkflowTest extends IntegrationTest {
 
         ReviewItem moved = byGrant(recert.pendingOf(director, campaign.id())).get(grant);
         assertThat(moved.reviewer()).isEqualTo(director);
-        assertThat(moved.routedReason()).contains(manager + " is no longer active");
+        assertThat(moved.routedReason()).contains(manager + " may no longer review");
         assertThat(entries("recertification.reviewers.reminded").stream()
                 .filter(e -> campaign.id().equals(e.get("TARGET_ID")))).hasSize(1);
 
@@ -262,7 +263,7 @@ class RecertificationWorkflowTest extends IntegrationTest {
     }
 
     @Test
-    void aReviewerWhoLeftBeforeTheLaunchIsReplacedByTheirManagerAndNobodyReviewsTheirOwnGrant() {
+    void aReviewerWhoLeftOrAuditsIsReplacedByTheirManagerAndNobodyReviewsTheirOwnGrant() {
         Cast cast = access.cast();
         String director = people.create("director");
         String manager = people.createReportingTo("manager", director);
@@ -272,6 +273,10 @@ class RecertificationWorkflowTest extends IntegrationTest {
         Instant now = clock.instant();
         String employeeGrant = recert.grant(employee, key, Set.of(USE_ENCRYPT), now.minus(DAY), now.plus(DAY));
         String ownersGrant = recert.grant(cast.owner(), key, Set.of(USE_ENCRYPT), now.minus(DAY), now.plus(DAY));
+        String head = people.create("head");
+        String auditingManager = people.createReportingTo("auditor", head, Roles.AUDITOR);
+        String audited = people.createReportingTo("employee", auditingManager);
+        String auditedGrant = recert.grant(audited, key, Set.of(USE_ENCRYPT), now.minus(DAY), now.plus(DAY));
 
         Campaign campaign = recert.launch(cast.officer1(), overKeys("routing", "KEY_OWNER", List.of(key)));
         Campaign managers = recert.launch(cast.officer1(), overKeys("routing", "MANAGER", List.of(key)));
@@ -283,10 +288,12 @@ class RecertificationWorkflowTest extends IntegrationTest {
         assertThat(byOwner.get(ownersGrant).reviewer()).isNull();
         assertThat(byOwner.get(ownersGrant).reviewerKind()).isEqualTo(ReviewerKind.OFFICERS);
         assertThat(byOwner.get(ownersGrant).routedReason()).contains("would review their own grant");
-        assertThat(recert.pendingOf(cast.owner(), campaign.id())).extracting(ReviewItem::grantId).containsExactly(employeeGrant);
+        assertThat(recert.pendingOf(cast.owner(), campaign.id())).extracting(ReviewItem::grantId).containsExactlyInAnyOrder(employeeGrant, auditedGrant);
         assertThat(recert.pendingOf(cast.officer2(), campaign.id())).extracting(ReviewItem::grantId).containsExactly(ownersGrant);
         assertThat(byManager.get(employeeGrant).reviewer()).isEqualTo(director);
         assertThat(byManager.get(employeeGrant).routedReason()).contains(manager + " is not active");
+        assertThat(byManager.get(auditedGrant).reviewer()).isEqualTo(head);
+        assertThat(byManager.get(auditedGrant).routedReason()).contains(auditingManager + " is an auditor");
 
         recert.decide(cast.officer2(), revoke(byOwner.get(ownersGrant)));
         access.as(cast.officer1());

@@ -39,8 +39,9 @@ public interface PersonRepository extends JpaRepository<PersonEntity, Long> {
     List<PersonEntity> findAllByOrderByUsername();
 
     /** The whole org chart in one statement: no entities, no roles. */
-    @Query("select new dev.keyward.identity.OrgEntry(p.username, p.status, m.username) from PersonEntity p "
-            + "left join p.manager m")
+    @Query("select new dev.keyward.identity.OrgEntry(p.username, p.status, m.username, "
+            + "case when exists (select 1 from PersonEntity q join q.roles r where q = p and r = 'AUDITOR') then true "
+            + "else false end) from PersonEntity p left join p.manager m")
     List<dev.keyward.identity.OrgEntry> findOrgChart();
 
     /** Usernames and service-account names share one namespace (grants name principals by name). */

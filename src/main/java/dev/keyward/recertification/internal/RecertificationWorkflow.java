@@ -189,7 +189,7 @@ public class RecertificationWorkflow {
             if (replacement != null && (replacement.equals(item.principal()) || replacement.equals(item.accountOwner()))) {
                 replacement = null;
             }
-            String reason = item.reviewer() + " is no longer active; "
+            String reason = item.reviewer() + " may no longer review; "
                     + (replacement != null ? "their manager " + replacement + " reviews." : "the security officers review it.");
             if (store.reassign(item.id(), replacement, reason)) {
                 moved++;

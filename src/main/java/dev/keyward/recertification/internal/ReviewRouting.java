@@ -9,8 +9,8 @@ import java.util.Map;
 
 /**
  * Who reviews a grant at a stage. The MANAGER is the holder's manager (for a service account, its owner's manager);
- * the KEY_OWNER is the key's owner. A reviewer who is no longer active is replaced by their manager, up the org
- * chart. Nobody reviews their own grant or their own service account's: such an item goes to the next reviewer in
+ * the KEY_OWNER is the key's owner. A reviewer who is no longer active, or who is an auditor (auditors decide
+ * nothing), is replaced by their manager, up the org chart. Nobody reviews their own grant or their own service account's: such an item goes to the next reviewer in
  * line (the key owner after the manager in a two-stage campaign) or else to the security officers, and the reason
  * is kept with the item.
  */
@@ -46,12 +46,14 @@ final class ReviewRouting {
                 continue;
             }
             String active = activeOrManager(candidate);
+            String why = orgChart.containsKey(candidate) && orgChart.get(candidate).auditor()
+                    && orgChart.get(candidate).status() == PersonStatus.ACTIVE ? "is an auditor" : "is not active";
             if (active == null) {
-                reasons.add("the " + label + " " + candidate + " is not active and has no active manager");
+                reasons.add("the " + label + " " + candidate + " " + why + " and has no manager who may review");
                 continue;
             }
             if (!active.equals(candidate)) {
-                reasons.add("the " + label + " " + candidate + " is not active; their manager " + active + " reviews");
+                reasons.add("the " + label + " " + candidate + " " + why + "; their manager " + active + " reviews");
             }
             if (active.equals(holder) || active.equals(accountOwner)) {
                 reasons.add(active + " would review " + (active.equals(holder) ? "their own grant" : "their own service account's grant"));
@@ -63,7 +65,7 @@ final class ReviewRouting {
         return new Route(stage, ReviewerKind.OFFICERS, null, capitalised(String.join("; ", reasons)) + ".");
     }
 
-    /** {@code username} when ACTIVE, else the first active manager above them. */
+    /** {@code username} when they may decide (ACTIVE, not an auditor), else the first manager above them who may. */
     String activeOrManager(String username) {
         String at = username;
         for (int hop = 0; at != null && hop < MAX_HOPS; hop++) {
@@ -71,7 +73,7 @@ final class ReviewRouting {
             if (entry == null) {
                 return null;
             }
-            if (entry.status() == PersonStatus.ACTIVE) {
+            if (entry.mayDecide()) {
                 return at;
             }
             at = entry.manager();
