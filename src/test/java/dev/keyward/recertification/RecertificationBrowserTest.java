@@ -32,6 +32,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.Dimension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -101,6 +102,9 @@ class RecertificationBrowserTest extends IntegrationTest {
                 reviews.decideRemaining("Keep", "Settlement batch; decrypt is for the yearly restore test.");
                 assertThat(reviews.staged()).isEqualTo("2 staged (1 to revoke)");
                 bob.screenshot("my-reviews");
+                bob.driver().manage().window().setSize(new Dimension(390, 844));
+                bob.screenshot("my-reviews-phone");
+                bob.driver().manage().window().setSize(new Dimension(1280, 900));
                 reviews.sign();
                 assertThat(reviews.error()).isEmpty();
                 assertThat(jdbc.queryForObject("select count(distinct batch_id) from recert_item where campaign_id = ? "

@@ -28,6 +28,7 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.component.html.AttachmentType;
 import dev.keyward.common.ui.Badges.Tone;
 import dev.keyward.common.ui.Badges;
+import dev.keyward.common.ui.FoldingFilters;
 import dev.keyward.common.ui.FormErrors;
 import dev.keyward.common.ui.Notices;
 import dev.keyward.common.ui.PersonLabel;
@@ -158,28 +159,7 @@ public class KeysView extends VerticalLayout {
 
     /** Search stays in view; on a phone the other filters fold behind "More filters" so the keys stay on screen. */
     private Component filters() {
-        var more = new HorizontalLayout(state, sensitivity, owner, overdueOnly);
-        more.setId("key-filters-more");
-        more.addClassName("kw-filters-more");
-        more.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
-        more.setWrap(true);
-        more.setPadding(false);
-        var toggle = new Button("More filters", VaadinIcon.FILTER.create());
-        toggle.setId("key-filters-toggle");
-        toggle.addClassName("kw-phone-only");
-        toggle.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
-        toggle.getElement().setAttribute("aria-controls", "key-filters-more");
-        toggle.getElement().setAttribute("aria-expanded", "false");
-        toggle.addClickListener(e -> {
-            boolean open = !more.getElement().hasAttribute("data-open");
-            more.getElement().setAttribute("data-open", open);
-            toggle.getElement().setAttribute("aria-expanded", String.valueOf(open));
-            toggle.setText(open ? "Fewer filters" : "More filters");
-        });
-        var filters = new HorizontalLayout(search, toggle, more);
-        filters.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
-        filters.setWrap(true);
-        return filters;
+        return FoldingFilters.of("key-filters", new Component[] {search}, state, sensitivity, owner, overdueOnly);
     }
 
 

@@ -116,6 +116,7 @@ public class CampaignsView extends VerticalLayout {
         grid.setItemDetailsRenderer(new ComponentRenderer<>(this::details));
         grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.setSizeFull();
+        grid.setMinHeight("24rem"); // on a phone the controls above take the screen: the page scrolls to a usable grid
         return grid;
     }
 

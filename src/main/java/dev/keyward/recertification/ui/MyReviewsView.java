@@ -32,6 +32,7 @@ import dev.keyward.common.InvalidInputException;
 import dev.keyward.common.ui.Badges;
 import dev.keyward.common.ui.Badges.Tone;
 import dev.keyward.common.ui.EmptyState;
+import dev.keyward.common.ui.FoldingFilters;
 import dev.keyward.common.ui.FormErrors;
 import dev.keyward.common.ui.HiddenFrom;
 import dev.keyward.common.ui.Notices;
@@ -122,10 +123,7 @@ public class MyReviewsView extends VerticalLayout {
         recommendation.addValueChangeListener(e -> refresh());
         flag.addValueChangeListener(e -> refresh());
         decidedToo.addValueChangeListener(e -> refresh());
-        var row = new HorizontalLayout(campaign, key, recommendation, flag, decidedToo);
-        row.setWrap(true);
-        row.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
-        return row;
+        return FoldingFilters.of("review-filters", new Component[] {key}, campaign, recommendation, flag, decidedToo);
     }
 
     private Component actions() {
@@ -185,6 +183,7 @@ public class MyReviewsView extends VerticalLayout {
         grid.setItemDetailsRenderer(new ComponentRenderer<>(this::details));
         grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT, GridVariant.LUMO_ROW_STRIPES);
         grid.setSizeFull();
+        grid.setMinHeight("24rem"); // on a phone the controls above take the screen: the page scrolls to a usable grid
         return grid;
     }
 
