@@ -106,6 +106,15 @@ public class ReviewService {
     }
 
     /**
+     * Whether {@code decision} could be taken on {@code item} (a flagged keep has its comment, a reduction keeps some
+     * but not all permissions): the view asks before staging a decision, so the mistake shows at its field at once.
+     */
+    @Transactional(readOnly = true)
+    public void check(ReviewItem item, ItemDecision decision) {
+        applier.check(item, decision);
+    }
+
+    /**
      * Checks every decision (the item is the caller's to decide and still open, a flagged item kept has a comment,
      * a reduction keeps some but not all permissions) and fixes the batch document to sign. Refused whole, nothing
      * recorded, when any decision does not hold.

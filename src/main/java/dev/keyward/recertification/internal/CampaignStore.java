@@ -184,10 +184,6 @@ public class CampaignStore {
         return out.toString();
     }
 
-    public Optional<ReviewItem> item(long id) {
-        return jdbc.sql(ITEM + " where i.id = ?").param(id).query(CampaignStore::item).optional();
-    }
-
     public List<ReviewItem> itemsForUpdate(Collection<Long> ids) {
         if (ids.isEmpty()) {
             return List.of();

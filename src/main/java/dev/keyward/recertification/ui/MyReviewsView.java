@@ -28,7 +28,6 @@ import com.vaadin.flow.router.Route;
 import dev.keyward.access.Permission;
 import dev.keyward.approvals.PasskeySigning;
 import dev.keyward.approvals.PreparedDecision;
-import dev.keyward.common.InvalidInputException;
 import dev.keyward.common.ui.Badges;
 import dev.keyward.common.ui.Badges.Tone;
 import dev.keyward.common.ui.EmptyState;
@@ -260,7 +259,8 @@ public class MyReviewsView extends VerticalLayout {
                 return;
             }
             Set<Permission> kept = choice.getValue() == Decision.REDUCE ? keep.getValue() : null;
-            if (errors.attempt(() -> check(item, new ItemDecision(item.id(), choice.getValue(), kept, comment.getValue())))) {
+            var decision = new ItemDecision(item.id(), choice.getValue(), kept, comment.getValue());
+            if (errors.attempt(() -> reviews.check(item, decision))) {
                 staged.put(item.id(), new ItemDecision(item.id(), choice.getValue(), kept, blankToNull(comment.getValue())));
                 grid.setDetailsVisible(item, false);
                 changed();
@@ -270,19 +270,6 @@ public class MyReviewsView extends VerticalLayout {
         add.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         box.add(choice, keep, comment, add, errors.line());
         return box;
-    }
-
-    /** The checks the server makes when preparing, here already, so a mistake shows at its field. */
-    private static void check(ReviewItem item, ItemDecision d) {
-        if (d.decision() != Decision.REVOKE && item.flagged() && (d.comment() == null || d.comment().isBlank())) {
-            throw new InvalidInputException("comment", "This grant is flagged ("
-                    + item.flags().stream().map(f -> f.label().toLowerCase()).collect(Collectors.joining(", "))
-                    + "): say why it should be kept.");
-        }
-        if (d.decision() == Decision.REDUCE && (d.keep() == null || d.keep().isEmpty()
-                || d.keep().containsAll(item.permissions()))) {
-            throw new InvalidInputException("keep", "Tick the permissions to keep: some, not all.");
-        }
     }
 
     /** Hands the selected pending items to somebody better placed to review them (audited). */
