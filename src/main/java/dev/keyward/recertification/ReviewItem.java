@@ -32,4 +32,12 @@ public record ReviewItem(long id, String campaignId, String campaignName, String
     public boolean flagged() {
         return !flags.isEmpty();
     }
+
+    /** The same item with its grant's last use as it stands now. */
+    public ReviewItem withLastUsedAt(Instant at) {
+        return new ReviewItem(id, campaignId, campaignName, grantId, principal, serviceAccount, accountOwner, key,
+                sensitivity, keyOwner, permissions, validFrom, validUntil, stage, reviewerKind, reviewer, routedReason,
+                recommendation, reason, flags, delta, status, keptPermissions, comment, decidedBy, decidedAt, batchId,
+                noResponse, late, effectiveAt, at);
+    }
 }

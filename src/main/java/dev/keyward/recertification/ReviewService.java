@@ -91,7 +91,8 @@ public class ReviewService {
         List<ReviewItem> items = store.reviewerItems(currentUser.requireUsername(), isOfficer(), itemFilter(filter),
                 offset, Math.min(Math.max(limit, 1), properties.maxBatch()));
         Map<String, GrantUsage> usage = grants.usage(items.stream().map(ReviewItem::grantId).toList());
-        return items.stream().map(i -> withLastUse(i, usage.get(i.grantId()))).toList();
+        return items.stream().map(i -> i.withLastUsedAt(usage.containsKey(i.grantId())
+                ? usage.get(i.grantId()).lastUsedAt() : null)).toList();
     }
 
     /** The campaigns in which the signed-in reviewer has items, newest first. */
@@ -230,13 +231,5 @@ public class ReviewService {
 
     private static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value.strip();
-    }
-
-    private static ReviewItem withLastUse(ReviewItem i, GrantUsage usage) {
-        return new ReviewItem(i.id(), i.campaignId(), i.campaignName(), i.grantId(), i.principal(), i.serviceAccount(),
-                i.accountOwner(), i.key(), i.sensitivity(), i.keyOwner(), i.permissions(), i.validFrom(), i.validUntil(),
-                i.stage(), i.reviewerKind(), i.reviewer(), i.routedReason(), i.recommendation(), i.reason(), i.flags(),
-                i.delta(), i.status(), i.keptPermissions(), i.comment(), i.decidedBy(), i.decidedAt(), i.batchId(),
-                i.noResponse(), i.late(), i.effectiveAt(), usage == null ? null : usage.lastUsedAt());
     }
 }

@@ -10,12 +10,9 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -53,7 +50,7 @@ public class AccessStore {
     public void insert(RequestRow r) {
         jdbc.sql("insert into access_request (id, requester, beneficiary, key_alias, permissions, justification, "
                         + "duration_days, ticket, status, created_at, pending_key) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                .params(r.id(), r.requester(), r.beneficiary(), r.key(), join(r.permissions()), r.justification(),
+                .params(r.id(), r.requester(), r.beneficiary(), r.key(), Permission.codes(r.permissions()), r.justification(),
                         r.durationDays(), r.ticket(), r.status().name(), ts(r.createdAt()), pendingKey(r.key(), r.beneficiary()))
                 .update();
     }
@@ -87,7 +84,7 @@ public class AccessStore {
     public void insert(Grant g) {
         jdbc.sql("insert into access_grant (id, principal, key_alias, permissions, valid_from, valid_until, origin_request, "
                         + "status) values (?, ?, ?, ?, ?, ?, ?, ?)")
-                .params(g.id(), g.principal(), g.key(), join(g.permissions()), ts(g.validFrom()), ts(g.validUntil()),
+                .params(g.id(), g.principal(), g.key(), Permission.codes(g.permissions()), ts(g.validFrom()), ts(g.validUntil()),
                         g.originRequest(), g.status().name())
                 .update();
     }
@@ -130,7 +127,7 @@ public class AccessStore {
     /** Narrows an active grant to {@code permissions}; returns false when it had ended meanwhile. */
     public boolean narrow(String grantId, Set<Permission> permissions) {
         return jdbc.sql("update access_grant set permissions = ? where id = ? and status = 'ACTIVE'")
-                .params(join(permissions), grantId).update() == 1;
+                .params(Permission.codes(permissions), grantId).update() == 1;
     }
 
     /** The grants with these ids (any status), in chunks of a thousand. */
@@ -156,19 +153,9 @@ public class AccessStore {
         return key + "|" + beneficiary;
     }
 
-    private static String join(Set<Permission> permissions) {
-        return permissions.stream().sorted().map(Enum::name).collect(Collectors.joining(","));
-    }
-
-    private static Set<Permission> permissions(String joined) {
-        Set<Permission> set = EnumSet.noneOf(Permission.class);
-        Arrays.stream(joined.split(",")).filter(s -> !s.isBlank()).map(Permission::valueOf).forEach(set::add);
-        return set;
-    }
-
     private static RequestRow requestRow(ResultSet rs, int i) throws SQLException {
         return new RequestRow(rs.getString("id"), rs.getString("requester"), rs.getString("beneficiary"),
-                rs.getString("key_alias"), permissions(rs.getString("permissions")), rs.getString("justification"),
+                rs.getString("key_alias"), Permission.fromCodes(rs.getString("permissions")), rs.getString("justification"),
                 rs.getInt("duration_days"), rs.getString("ticket"), AccessRequestStatus.valueOf(rs.getString("status")),
                 rs.getString("outcome"), rs.getString("approval_id"), rs.getString("grant_id"), instant(rs, "created_at"),
                 instant(rs, "closed_at"));
@@ -176,7 +163,7 @@ public class AccessStore {
 
     private static Grant grant(ResultSet rs, int i) throws SQLException {
         return new Grant(rs.getString("id"), rs.getString("principal"), rs.getString("key_alias"),
-                permissions(rs.getString("permissions")), instant(rs, "valid_from"), instant(rs, "valid_until"),
+                Permission.fromCodes(rs.getString("permissions")), instant(rs, "valid_from"), instant(rs, "valid_until"),
                 rs.getString("origin_request"), GrantStatus.valueOf(rs.getString("status")), instant(rs, "ended_at"),
                 rs.getString("ended_by"), rs.getString("end_reason"));
     }

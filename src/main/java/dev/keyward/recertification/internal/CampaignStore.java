@@ -163,7 +163,7 @@ public class CampaignStore {
     /** A new item's column values, in {@link #ITEM_COLUMNS} order. */
     private static List<Object> values(NewItem i) {
         return Arrays.asList(i.campaignId(), i.grantId(), i.principal(), i.serviceAccount(), i.accountOwner(),
-                i.key(), i.sensitivity(), i.keyOwner(), join(i.permissions()), i.validFrom(), i.validUntil(), i.stage(),
+                i.key(), i.sensitivity(), i.keyOwner(), Permission.codes(i.permissions()), i.validFrom(), i.validUntil(), i.stage(),
                 i.reviewerKind().name(), i.reviewer(), i.routedReason(), i.recommendation().name(), i.reason(),
                 i.flags().stream().map(Enum::name).sorted().collect(Collectors.joining(",")), i.delta(), "PENDING",
                 false, false);
@@ -270,7 +270,7 @@ public class CampaignStore {
         return jdbc.sql("update recert_item set status = ?, kept_permissions = ?, comment = ?, decided_by = ?, decided_at = ?, "
                         + "batch_id = ?, late = ?, effective_at = ? where id = ? and (status = 'PENDING' or "
                         + "(no_response and not late))")
-                .params(status.name(), kept == null ? null : join(kept), comment, by, ts(at), batchId, late,
+                .params(status.name(), kept == null ? null : Permission.codes(kept), comment, by, ts(at), batchId, late,
                         ts(effectiveAt), itemId)
                 .update() == 1;
     }
@@ -334,7 +334,7 @@ public class CampaignStore {
             String marks = String.join(",", chunk.stream().map(id -> "?").toList());
             jdbc.sql("select grant_id, permissions, valid_until from recert_signoff where grant_id in (" + marks + ")")
                     .params(chunk).query((rs, i) -> signedOff.put(rs.getString("grant_id"),
-                            new SignedOff(permissions(rs.getString("permissions")), rs.getTimestamp("valid_until").toInstant())))
+                            new SignedOff(Permission.fromCodes(rs.getString("permissions")), rs.getTimestamp("valid_until").toInstant())))
                     .list();
         }
         return signedOff;
@@ -345,11 +345,11 @@ public class CampaignStore {
                         String reviewer) {
         int updated = jdbc.sql("update recert_signoff set permissions = ?, valid_until = ?, signed_at = ?, campaign_id = ?, "
                         + "reviewer = ? where grant_id = ?")
-                .params(join(permissions), ts(validUntil), ts(at), campaignId, reviewer, grantId).update();
+                .params(Permission.codes(permissions), ts(validUntil), ts(at), campaignId, reviewer, grantId).update();
         if (updated == 0) {
             jdbc.sql("insert into recert_signoff (grant_id, permissions, valid_until, signed_at, campaign_id, reviewer) "
                             + "values (?, ?, ?, ?, ?, ?)")
-                    .params(grantId, join(permissions), ts(validUntil), ts(at), campaignId, reviewer).update();
+                    .params(grantId, Permission.codes(permissions), ts(validUntil), ts(at), campaignId, reviewer).update();
         }
     }
 
@@ -395,11 +395,11 @@ public class CampaignStore {
         return new ReviewItem(rs.getLong("id"), rs.getString("campaign_id"), rs.getString("campaign_name"),
                 rs.getString("grant_id"), rs.getString("principal"), rs.getBoolean("service_account"),
                 rs.getString("account_owner"), rs.getString("key_alias"), rs.getString("sensitivity"),
-                rs.getString("key_owner"), permissions(rs.getString("permissions")), instant(rs, "valid_from"),
+                rs.getString("key_owner"), Permission.fromCodes(rs.getString("permissions")), instant(rs, "valid_from"),
                 instant(rs, "valid_until"), rs.getInt("stage"), ReviewerKind.valueOf(rs.getString("reviewer_kind")),
                 rs.getString("reviewer"), rs.getString("routed_reason"),
                 Recommendation.valueOf(rs.getString("recommendation")), rs.getString("reason"), flags(rs.getString("flags")),
-                rs.getBoolean("delta"), ItemStatus.valueOf(rs.getString("status")), kept == null ? null : permissions(kept),
+                rs.getBoolean("delta"), ItemStatus.valueOf(rs.getString("status")), kept == null ? null : Permission.fromCodes(kept),
                 rs.getString("comment"), rs.getString("decided_by"), instant(rs, "decided_at"), rs.getString("batch_id"),
                 rs.getBoolean("no_response"), rs.getBoolean("late"), instant(rs, "effective_at"), null);
     }
@@ -409,16 +409,6 @@ public class CampaignStore {
                 rs.getString("document"), rs.getString("status"), instant(rs, "prepared_at"), instant(rs, "expires_at"),
                 instant(rs, "signed_at"), rs.getString("credential_id"), rs.getString("authenticator_data"),
                 rs.getString("client_data_json"), rs.getString("signature"));
-    }
-
-    static String join(Set<Permission> permissions) {
-        return permissions.stream().sorted().map(Enum::name).collect(Collectors.joining(","));
-    }
-
-    static Set<Permission> permissions(String joined) {
-        Set<Permission> set = EnumSet.noneOf(Permission.class);
-        Arrays.stream(joined.split(",")).filter(s -> !s.isBlank()).map(Permission::valueOf).forEach(set::add);
-        return set;
     }
 
     static Set<ReviewFlag> flags(String joined) {

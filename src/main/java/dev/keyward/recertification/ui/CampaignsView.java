@@ -135,10 +135,16 @@ public class CampaignsView extends VerticalLayout {
     }
 
     static Component progressBar(Progress p) {
-        return StackedBar.of(List.of(new StackedBar.Part("kept", p.kept(), "var(--lumo-success-color)"),
-                new StackedBar.Part("reduced", p.reduced(), "var(--lumo-primary-color)"),
-                new StackedBar.Part("revoked", p.revoked(), "var(--lumo-error-color)"),
-                new StackedBar.Part("pending", p.pending(), "var(--lumo-contrast-30pct)")));
+        return outcomeBar(p.kept(), p.reduced(), p.revoked(), p.pending(), false);
+    }
+
+    /** Kept, reduced, revoked and pending items as one bar; pending shows as overdue when it is. */
+    private static Component outcomeBar(long kept, long reduced, long revoked, long pending, boolean overdue) {
+        return StackedBar.of(List.of(new StackedBar.Part("kept", kept, "var(--lumo-success-color)"),
+                new StackedBar.Part("reduced", reduced, "var(--lumo-primary-color)"),
+                new StackedBar.Part("revoked", revoked, "var(--lumo-error-color)"),
+                new StackedBar.Part(overdue ? "overdue" : "pending", pending,
+                        overdue ? "var(--lumo-warning-color, orange)" : "var(--lumo-contrast-30pct)")));
     }
 
     private Component details(Campaign c) {
@@ -175,12 +181,8 @@ public class CampaignsView extends VerticalLayout {
         for (ReviewerProgress r : campaigns.reviewers(c.id())) {
             var name = new Span(r.reviewer() == null ? "Security officers" : r.reviewer());
             name.setWidth("10rem");
-            var row = new HorizontalLayout(name, StackedBar.of(List.of(
-                    new StackedBar.Part("kept", r.kept(), "var(--lumo-success-color)"),
-                    new StackedBar.Part("reduced", r.reduced(), "var(--lumo-primary-color)"),
-                    new StackedBar.Part("revoked", r.revoked(), "var(--lumo-error-color)"),
-                    new StackedBar.Part(r.overdue() > 0 ? "overdue" : "pending", r.pending(),
-                            r.overdue() > 0 ? "var(--lumo-warning-color, orange)" : "var(--lumo-contrast-30pct)"))));
+            var row = new HorizontalLayout(name, outcomeBar(r.kept(), r.reduced(), r.revoked(), r.pending(),
+                    r.overdue() > 0));
             row.setWidthFull();
             row.addClassName("campaign-reviewer");
             box.add(row);
