@@ -187,6 +187,11 @@ public class PeopleService {
         return roles.stream().filter(RoleRequestService.DUAL_CONTROL::contains).collect(Collectors.toCollection(TreeSet::new));
     }
 
+    /**
+     * Sets a person's status. Privileged roles follow the person: leaving or being suspended takes them away (recorded
+     * as a role change), so coming back gives EMPLOYEE only and a privileged role again only by its dual-control
+     * approval, never on one administrator's word.
+     */
     @RolesAllowed(Roles.ADMIN)
     public Person changeStatus(String username, PersonStatus status) {
         refuseSelf(username, "change your own status");
@@ -194,6 +199,11 @@ public class PeopleService {
         var before = entity.getStatus();
         entity.setStatus(status);
         events.publishEvent(new IdentityEvents.StatusChanged(username, before, status));
+        Set<String> roles = Set.copyOf(entity.getRoles());
+        if (status != PersonStatus.ACTIVE && !privileged(roles).isEmpty()) {
+            entity.setRoles(plain(roles));
+            events.publishEvent(new IdentityEvents.RolesChanged(username, roles, entity.getRoles()));
+        }
         return entity.toPerson();
     }
 

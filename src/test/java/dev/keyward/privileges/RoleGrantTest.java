@@ -217,6 +217,22 @@ class RoleGrantTest extends IntegrationTest {
     }
 
     @Test
+    void somebodyWhoLeavesLosesTheirPrivilegedRolesAndComesBackAnEmployee() throws Exception {
+        for (String status : new String[] {"LEFT", "SUSPENDED"}) {
+            String officer = people.create("officer", Roles.SECURITY_OFFICER);
+            asAdmin(put("/api/v1/people/{u}/status", officer), "{\"status\":\"" + status + "\"}").andExpect(status().isOk())
+                    .andExpect(jsonPath("$.roles").value(org.hamcrest.Matchers.contains("EMPLOYEE")));
+            asAdmin(put("/api/v1/people/{u}/status", officer), "{\"status\":\"ACTIVE\"}").andExpect(status().isOk())
+                    .andExpect(jsonPath("$.roles").value(org.hamcrest.Matchers.contains("EMPLOYEE")));
+            assertThat(roles(officer)).as("back from " + status + " on one administrator's word").containsExactly(Roles.EMPLOYEE);
+            audit.sealAll();
+            assertThat(jdbc.queryForList("select action from audit_entry where target_type = 'person' and target_id = ? "
+                    + "order by seq", String.class, officer)).containsSubsequence("identity.person.status-changed",
+                    "identity.person.roles-changed", "identity.person.status-changed");
+        }
+    }
+
+    @Test
     void takingAPrivilegedRoleAwayIsImmediate() throws Exception {
         String officer = people.create("officer", Roles.SECURITY_OFFICER);
         asAdmin(put("/api/v1/people/{u}/roles", officer), "{\"roles\":[]}").andExpect(status().isOk())
