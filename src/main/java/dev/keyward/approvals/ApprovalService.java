@@ -20,6 +20,7 @@ import dev.keyward.common.InvalidInputException;
 import dev.keyward.common.NotFoundException;
 import dev.keyward.identity.CurrentUser;
 import dev.keyward.identity.PasskeyAssertion;
+import dev.keyward.identity.PasskeySignatures.RelyingParty;
 import dev.keyward.identity.PasskeySignatures.Verification;
 import dev.keyward.identity.PasskeySignatures;
 import dev.keyward.identity.PeopleService;
@@ -246,13 +247,15 @@ public class ApprovalService {
         }
         refuseIfIneligible(me, c, slot, slots);
         byte[] challenge = DecisionDocuments.sha256(prepared.document());
-        Verification verification = signatures.verify(me, challenge, assertion);
+        RelyingParty signedFor = signatures.relyingParty();
+        Verification verification = signatures.verify(me, challenge, assertion, signedFor);
         if (!verification.valid()) {
             throw refused(c, slot, me, "Your passkey signature did not verify: " + verification.reason());
         }
         store.insert(new DecisionRow(slot.id(), c.id(), me, prepared.decision(), prepared.comment(), prepared.document(),
                 B64.encodeToString(assertion.credentialId()), B64.encodeToString(assertion.authenticatorData()),
-                B64.encodeToString(assertion.clientDataJson()), B64.encodeToString(assertion.signature()), clock.instant()));
+                B64.encodeToString(assertion.clientDataJson()), B64.encodeToString(assertion.signature()), clock.instant(),
+                signedFor));
         store.updateSlot(slot.id(), prepared.decision() == Decision.APPROVE ? ApprovalStatus.APPROVED : ApprovalStatus.REJECTED);
         events.publishEvent(new ApprovalDecided(c.id(), c.subjectType(), c.subjectId(), slot.position(), slot.kind(), me,
                 prepared.decision(), HexFormat.of().formatHex(challenge)));
@@ -296,7 +299,8 @@ public class ApprovalService {
         try {
             return signatures.verify(d.approver(), DecisionDocuments.sha256(d.document()), new PasskeyAssertion(
                     B64_DECODER.decode(d.credentialId()), B64_DECODER.decode(d.authenticatorData()),
-                    B64_DECODER.decode(d.clientDataJson()), B64_DECODER.decode(d.signature())));
+                    B64_DECODER.decode(d.clientDataJson()), B64_DECODER.decode(d.signature())),
+                    d.signedFor() != null ? d.signedFor() : signatures.relyingParty());
         } catch (IllegalArgumentException e) {
             return new Verification(false, "the stored assertion is not valid base64url");
         }

@@ -5,6 +5,7 @@ import dev.keyward.common.ConflictException;
 import dev.keyward.identity.CurrentUser;
 import dev.keyward.identity.PasskeyAssertion;
 import dev.keyward.identity.PasskeySignatures;
+import dev.keyward.identity.PasskeySignatures.RelyingParty;
 import dev.keyward.identity.PasskeySignatures.Verification;
 import java.time.Instant;
 import java.util.HexFormat;
@@ -56,9 +57,19 @@ public class SignedDocuments {
         return new PreparedDecision(reference, document, challenge, request.rpId(), request.credentialIds(), expiresAt);
     }
 
-    /** Whether {@code assertion} is {@code username}'s passkey signature over exactly {@code document}. */
+    /** The relying party signatures are made for now: keep it with the signature. */
     @PreAuthorize("permitAll()")
-    public Verification verify(String username, String document, PasskeyAssertion assertion) {
-        return signatures.verify(username, DecisionDocuments.sha256(document), assertion);
+    public RelyingParty relyingParty() {
+        return signatures.relyingParty();
+    }
+
+    /**
+     * Whether {@code assertion} is {@code username}'s passkey signature over exactly {@code document}, made for
+     * {@code signedFor} (the relying party kept with it; null for one stored before they were kept: today's).
+     */
+    @PreAuthorize("permitAll()")
+    public Verification verify(String username, String document, PasskeyAssertion assertion, RelyingParty signedFor) {
+        return signatures.verify(username, DecisionDocuments.sha256(document), assertion,
+                signedFor != null ? signedFor : signatures.relyingParty());
     }
 }

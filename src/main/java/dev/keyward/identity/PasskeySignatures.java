@@ -53,6 +53,26 @@ public class PasskeySignatures {
     public record Verification(boolean valid, String reason) {
     }
 
+    /**
+     * The relying party a signature was made for: its id and the origins then allowed. Kept with every stored
+     * signature, so that moving Keyward to another address leaves past decisions verifiable.
+     */
+    public record RelyingParty(String rpId, List<String> origins) {
+
+        public RelyingParty {
+            origins = List.copyOf(origins);
+        }
+
+        /** The origins as one text to store (space-separated: an origin has no spaces). */
+        public String originsText() {
+            return String.join(" ", origins);
+        }
+
+        public static RelyingParty of(String rpId, String originsText) {
+            return new RelyingParty(rpId, List.of(originsText.strip().split("\\s+")));
+        }
+    }
+
     private final PublicKeyCredentialUserEntityRepository userEntities;
     private final UserCredentialRepository credentials;
     private final IdentityProperties properties;
@@ -80,27 +100,41 @@ public class PasskeySignatures {
                 records(username).stream().map(r -> r.getCredentialId().getBytes()).toList());
     }
 
-    /**
-     * Checks that {@code assertion} was made by one of {@code username}'s passkeys (registered now, or removed since)
-     * over {@code challenge}, for this relying party and one of its origins, with user presence and verification. The signature counter is not
-     * compared, so stored assertions can be re-verified at any time. Workflows verify too (without a signed-in
-     * person), and a verification result reveals nothing.
-     */
+    /** The relying party signatures are made for now; store it with a signature to verify it later. */
+    @PreAuthorize("permitAll()")
+    public RelyingParty relyingParty() {
+        return new RelyingParty(properties.webauthn().rpId(), properties.webauthn().origins());
+    }
+
+    /** {@link #verify(String, byte[], PasskeyAssertion, RelyingParty)} for a signature made just now. */
     @PreAuthorize("permitAll()")
     public Verification verify(String username, byte[] challenge, PasskeyAssertion assertion) {
+        return verify(username, challenge, assertion, relyingParty());
+    }
+
+    /**
+     * Checks that {@code assertion} was made by one of {@code username}'s passkeys (registered now, or removed since)
+     * over {@code challenge}, for {@code signedFor} (the relying party in force when it was signed) and one of its
+     * origins, with user presence and verification. The signature counter is not compared, so stored assertions can
+     * be re-verified at any time. Workflows verify too (without a signed-in person), and a verification result
+     * reveals nothing.
+     */
+    @PreAuthorize("permitAll()")
+    public Verification verify(String username, byte[] challenge, PasskeyAssertion assertion, RelyingParty signedFor) {
         byte[] registered = records(username).stream()
                 .filter(r -> Arrays.equals(r.getCredentialId().getBytes(), assertion.credentialId()))
                 .map(r -> r.getPublicKey().getBytes()).findFirst().orElse(null);
         if (registered == null) {
             return retired.publicKey(username, assertion.credentialId())
-                    .map(key -> verify(key, challenge, assertion, " (with a passkey since removed)"))
+                    .map(key -> verify(key, challenge, assertion, signedFor, " (with a passkey since removed)"))
                     .orElseGet(() -> new Verification(false, "the passkey is not one of " + username + "'s"));
         }
-        return verify(registered, challenge, assertion, "");
+        return verify(registered, challenge, assertion, signedFor, "");
     }
 
-    private Verification verify(byte[] publicKeyCose, byte[] challenge, PasskeyAssertion assertion, String note) {
-        String inputs = fingerprint(publicKeyCose, challenge, assertion);
+    private Verification verify(byte[] publicKeyCose, byte[] challenge, PasskeyAssertion assertion, RelyingParty rp,
+                                String note) {
+        String inputs = fingerprint(publicKeyCose, challenge, assertion, rp);
         if (verified.containsKey(inputs)) {
             return new Verification(true, "signature verified" + note);
         }
@@ -108,8 +142,8 @@ public class PasskeySignatures {
             COSEKey publicKey = converter.getCborConverter().readValue(publicKeyCose, COSEKey.class);
             var credential = new CredentialRecordImpl(new NoneAttestationStatement(), null, null, null, 0,
                     new AttestedCredentialData(AAGUID.NULL, assertion.credentialId(), publicKey), null, null, null, null);
-            Set<Origin> origins = properties.webauthn().origins().stream().map(Origin::new).collect(Collectors.toSet());
-            var server = new ServerProperty(origins, properties.webauthn().rpId(), new DefaultChallenge(challenge));
+            Set<Origin> origins = rp.origins().stream().map(Origin::new).collect(Collectors.toSet());
+            var server = new ServerProperty(origins, rp.rpId(), new DefaultChallenge(challenge));
             webAuthn.verify(new AuthenticationRequest(assertion.credentialId(), null, assertion.authenticatorData(),
                     assertion.clientDataJson(), null, assertion.signature()),
                     new AuthenticationParameters(server, credential, List.of(assertion.credentialId()), true, true));
@@ -125,11 +159,12 @@ public class PasskeySignatures {
      * so a decision verified when it was taken need not pay for ECDSA again when it is re-checked before a grant.
      * Any change to the stored document, assertion or registered key changes the fingerprint and is verified anew.
      */
-    private static String fingerprint(byte[] publicKey, byte[] challenge, PasskeyAssertion assertion) {
+    private static String fingerprint(byte[] publicKey, byte[] challenge, PasskeyAssertion assertion, RelyingParty rp) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             for (byte[] part : List.of(publicKey, challenge, assertion.credentialId(), assertion.authenticatorData(),
-                    assertion.clientDataJson(), assertion.signature())) {
+                    assertion.clientDataJson(), assertion.signature(),
+                    (rp.rpId() + "\n" + rp.originsText()).getBytes(java.nio.charset.StandardCharsets.UTF_8))) {
                 digest.update(ByteBuffer.allocate(4).putInt(part.length).array());
                 digest.update(part);
             }

@@ -8,6 +8,7 @@ import dev.keyward.common.InvalidInputException;
 import dev.keyward.common.NotFoundException;
 import dev.keyward.identity.CurrentUser;
 import dev.keyward.identity.PasskeyAssertion;
+import dev.keyward.identity.PasskeySignatures.RelyingParty;
 import dev.keyward.identity.PasskeySignatures.Verification;
 import dev.keyward.identity.PeopleService;
 import dev.keyward.identity.Roles;
@@ -150,7 +151,7 @@ public class ReviewService {
         Instant expires = now.plus(properties.signatureTimeout());
         PreparedDecision prepared = signatures.prepare(batchId, document, expires);
         store.insert(new BatchRow(batchId, items.values().iterator().next().campaignId(), me, document, "PREPARED", now,
-                expires, null, null, null, null, null));
+                expires, null, null, null, null, null, null));
         return prepared;
     }
 
@@ -168,7 +169,8 @@ public class ReviewService {
         if (batch.expiresAt().isBefore(clock.instant())) {
             throw refused(batch, "The signature came too late; prepare the batch again.");
         }
-        Verification verification = signatures.verify(me, batch.document(), assertion);
+        RelyingParty signedFor = signatures.relyingParty();
+        Verification verification = signatures.verify(me, batch.document(), assertion, signedFor);
         if (!verification.valid()) {
             throw refused(batch, "The passkey signature over the batch did not verify (" + verification.reason()
                     + "). The whole batch was refused; nothing was applied.");
@@ -189,7 +191,7 @@ public class ReviewService {
         }
         store.signed(batchId, "APPLIED", clock.instant(), b64.encodeToString(assertion.credentialId()),
                 b64.encodeToString(assertion.authenticatorData()), b64.encodeToString(assertion.clientDataJson()),
-                b64.encodeToString(assertion.signature()));
+                b64.encodeToString(assertion.signature()), signedFor);
         return applied;
     }
 
@@ -214,7 +216,7 @@ public class ReviewService {
 
     /** The batch is spent and the refusal audited; both commit with the refusal (nothing else was changed). */
     private BatchRefusedException refused(BatchRow batch, String reason) {
-        store.signed(batch.id(), "REFUSED", clock.instant(), null, null, null, null);
+        store.signed(batch.id(), "REFUSED", clock.instant(), null, null, null, null, null);
         events.publishEvent(new BatchRefused(batch.campaignId(), batch.id(), batch.reviewer(), reason));
         return new BatchRefusedException(reason);
     }

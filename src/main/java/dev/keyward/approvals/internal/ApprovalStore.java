@@ -3,6 +3,7 @@ package dev.keyward.approvals.internal;
 import dev.keyward.approvals.ApprovalStatus;
 import dev.keyward.approvals.Decision;
 import dev.keyward.approvals.SlotKind;
+import dev.keyward.identity.PasskeySignatures.RelyingParty;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -31,7 +32,7 @@ public class ApprovalStore {
 
     public record DecisionRow(String slotId, String caseId, String approver, Decision decision, String comment,
                               String document, String credentialId, String authenticatorData, String clientDataJson,
-                              String signature, Instant decidedAt) {
+                              String signature, Instant decidedAt, RelyingParty signedFor) {
     }
 
     public record ChallengeRow(String nonce, String slotId, String approver, Decision decision, String comment,
@@ -84,9 +85,11 @@ public class ApprovalStore {
 
     public void insert(DecisionRow d) {
         jdbc.sql("insert into approvals_decision (slot_id, case_id, approver, decision, comment, document, credential_id, "
-                        + "authenticator_data, client_data_json, signature, decided_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                        + "authenticator_data, client_data_json, signature, decided_at, rp_id, rp_origins) "
+                        + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(d.slotId(), d.caseId(), d.approver(), d.decision().name(), d.comment(), d.document(),
-                        d.credentialId(), d.authenticatorData(), d.clientDataJson(), d.signature(), ts(d.decidedAt()))
+                        d.credentialId(), d.authenticatorData(), d.clientDataJson(), d.signature(), ts(d.decidedAt()),
+                        d.signedFor().rpId(), d.signedFor().originsText())
                 .update();
     }
 
@@ -196,7 +199,8 @@ public class ApprovalStore {
         return new DecisionRow(rs.getString("slot_id"), rs.getString("case_id"), rs.getString("approver"),
                 Decision.valueOf(rs.getString("decision")), rs.getString("comment"), rs.getString("document"),
                 rs.getString("credential_id"), rs.getString("authenticator_data"), rs.getString("client_data_json"),
-                rs.getString("signature"), instant(rs, "decided_at"));
+                rs.getString("signature"), instant(rs, "decided_at"),
+                rs.getString("rp_id") == null ? null : RelyingParty.of(rs.getString("rp_id"), rs.getString("rp_origins")));
     }
 
     private static Timestamp ts(Instant instant) {

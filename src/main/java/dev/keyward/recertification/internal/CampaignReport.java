@@ -92,7 +92,7 @@ public class CampaignReport {
         for (BatchRow b : batches) {
             boolean valid = b.signature() != null && signatures.verify(b.reviewer(), b.document(), new PasskeyAssertion(
                     b64.decode(b.credentialId()), b64.decode(b.authenticatorData()), b64.decode(b.clientDataJson()),
-                    b64.decode(b.signature()))).valid();
+                    b64.decode(b.signature())), b.signedFor()).valid();
             result.put(b.id(), valid);
         }
         return result;

@@ -1,6 +1,7 @@
 package dev.keyward.recertification.internal;
 
 import dev.keyward.access.Permission;
+import dev.keyward.identity.PasskeySignatures.RelyingParty;
 import dev.keyward.recertification.CampaignStatus;
 import dev.keyward.recertification.ReviewFlag;
 import dev.keyward.recertification.ReviewItem;
@@ -58,7 +59,7 @@ public class CampaignStore {
 
     public record BatchRow(String id, String campaignId, String reviewer, String document, String status,
                            Instant preparedAt, Instant expiresAt, Instant signedAt, String credentialId,
-                           String authenticatorData, String clientDataJson, String signature) {
+                           String authenticatorData, String clientDataJson, String signature, RelyingParty signedFor) {
     }
 
     /** Filters for a reviewer's items (null: any). */
@@ -374,10 +375,12 @@ public class CampaignStore {
     }
 
     public void signed(String id, String status, Instant at, String credentialId, String authenticatorData,
-                       String clientDataJson, String signature) {
+                       String clientDataJson, String signature, RelyingParty signedFor) {
         jdbc.sql("update recert_batch set status = ?, signed_at = ?, credential_id = ?, authenticator_data = ?, "
-                        + "client_data_json = ?, signature = ? where id = ?")
-                .params(status, ts(at), credentialId, authenticatorData, clientDataJson, signature, id).update();
+                        + "client_data_json = ?, signature = ?, rp_id = ?, rp_origins = ? where id = ?")
+                .params(status, ts(at), credentialId, authenticatorData, clientDataJson, signature,
+                        signedFor == null ? null : signedFor.rpId(), signedFor == null ? null : signedFor.originsText(), id)
+                .update();
     }
 
     private static final String ITEM = "select i.*, c.name campaign_name from recert_item i "
@@ -408,7 +411,8 @@ public class CampaignStore {
         return new BatchRow(rs.getString("id"), rs.getString("campaign_id"), rs.getString("reviewer"),
                 rs.getString("document"), rs.getString("status"), instant(rs, "prepared_at"), instant(rs, "expires_at"),
                 instant(rs, "signed_at"), rs.getString("credential_id"), rs.getString("authenticator_data"),
-                rs.getString("client_data_json"), rs.getString("signature"));
+                rs.getString("client_data_json"), rs.getString("signature"),
+                rs.getString("rp_id") == null ? null : RelyingParty.of(rs.getString("rp_id"), rs.getString("rp_origins")));
     }
 
     static Set<ReviewFlag> flags(String joined) {
