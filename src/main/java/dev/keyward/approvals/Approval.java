@@ -3,7 +3,6 @@ package dev.keyward.approvals;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * An approval case with its slots and decisions, as the UI and the API show it.
@@ -39,26 +38,5 @@ public record Approval(String id, String subjectType, String subjectId, String r
         return slots.stream().filter(s -> s.decision() != null && s.decision().decision() == Decision.REJECT)
                 .map(s -> "Rejected by " + s.decision().approver() + ": " + s.decision().comment())
                 .findFirst().orElse("Rejected.");
-    }
-
-    /**
-     * Why nothing may be done on this approval's word, or empty when every slot approved with a decision whose
-     * passkey signature verifies now. Every subject asks this right before it acts.
-     */
-    public Optional<String> refusalToAct() {
-        if (status != ApprovalStatus.APPROVED) {
-            return Optional.of("The approval is " + status + ", not APPROVED.");
-        }
-        for (Slot slot : slots) {
-            if (slot.decision() == null || slot.decision().decision() != Decision.APPROVE) {
-                return Optional.of("Approval step " + slot.position() + " (" + slot.kind().label().toLowerCase()
-                        + ") has no approving decision.");
-            }
-            if (!slot.decision().verified()) {
-                return Optional.of("The decision of " + slot.decision().approver() + " on slot " + slot.position()
-                        + " does not verify: " + slot.decision().verification() + ".");
-            }
-        }
-        return Optional.empty();
     }
 }

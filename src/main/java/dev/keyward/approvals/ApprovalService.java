@@ -171,6 +171,66 @@ public class ApprovalService {
                 row.expireAt(), row.concludedAt(), slots);
     }
 
+    /**
+     * The engine's word that the change approval {@code approvalId} decided may be applied now to {@code now}, the
+     * subject as it stands (rebuilt by the subject from its own records at the moment it acts). Refused, with the
+     * reason in plain words, unless the case is of this subject's type and id, the facts the approvers signed equal
+     * the subject's facts now (differences only in the paths it declares {@linkplain ApprovalSubject#driftingFacts()
+     * drifting}), the case is APPROVED with an approving decision in every slot, and every signature verifies against
+     * the relying party it was made for. Irreversible steps ask again right before they act. A refusal changes
+     * nothing and does not roll back the caller's transaction, which goes on to record it.
+     */
+    @PreAuthorize("permitAll()")
+    @Transactional(readOnly = true, noRollbackFor = NotAuthorizedException.class)
+    public Authorization authorize(String approvalId, ApprovalSubject now) {
+        if (approvalId == null) {
+            throw new NotAuthorizedException("No approval was ever opened for this " + now.type() + ".");
+        }
+        CaseRow c = store.findCase(approvalId).orElseThrow(() -> new NotAuthorizedException("No approval " + approvalId + "."));
+        if (!c.subjectType().equals(now.type()) || !c.subjectId().equals(now.id())) {
+            throw new NotAuthorizedException("Approval " + approvalId + " decided " + c.subjectType() + " " + c.subjectId()
+                    + ", not " + now.type() + " " + now.id() + ".");
+        }
+        Map<String, List<Object>> changed = new LinkedHashMap<>(
+                DecisionDocuments.differences(c.facts(), DecisionDocuments.canonical(now.facts())));
+        changed.keySet().removeIf(path -> drifts(path, now.driftingFacts()));
+        if (!changed.isEmpty()) {
+            throw new NotAuthorizedException("What the approvers signed no longer holds: " + changed.entrySet().stream()
+                    .map(e -> e.getKey() + " was " + shown(e.getValue().get(0)) + " when signed and is "
+                            + shown(e.getValue().get(1)) + " now").collect(java.util.stream.Collectors.joining("; ")) + ".");
+        }
+        refusalToAct(get(approvalId)).ifPresent(reason -> {
+            throw new NotAuthorizedException(reason);
+        });
+        return new Authorization(approvalId, c.subjectType(), c.subjectId(), clock.instant());
+    }
+
+    private static boolean drifts(String path, java.util.Set<String> drifting) {
+        return drifting.stream().anyMatch(d -> path.equals(d) || path.startsWith(d + "."));
+    }
+
+    private static String shown(Object value) {
+        return value == null ? "absent" : "\"" + value + "\"";
+    }
+
+    /** Why nothing may be done on this approval's word: not approved, a slot without approval, a signature that fails. */
+    private static Optional<String> refusalToAct(Approval approval) {
+        if (approval.status() != ApprovalStatus.APPROVED) {
+            return Optional.of("The approval is " + approval.status() + ", not APPROVED.");
+        }
+        for (Approval.Slot slot : approval.slots()) {
+            if (slot.decision() == null || slot.decision().decision() != Decision.APPROVE) {
+                return Optional.of("Approval step " + slot.position() + " (" + slot.kind().label().toLowerCase()
+                        + ") has no approving decision.");
+            }
+            if (!slot.decision().verified()) {
+                return Optional.of("The decision of " + slot.decision().approver() + " on slot " + slot.position()
+                        + " does not verify: " + slot.decision().verification() + ".");
+            }
+        }
+        return Optional.empty();
+    }
+
     /** The slots the signed-in person may decide now. */
     @PreAuthorize("isAuthenticated()")
     @Transactional(readOnly = true)

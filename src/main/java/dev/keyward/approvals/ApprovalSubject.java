@@ -38,6 +38,14 @@ public interface ApprovalSubject {
     List<RequiredSlot> slots();
 
     /**
+     * Facts that may change between signing and acting without voiding the approval, each named by its path in the
+     * canonical facts (e.g. {@code key.state}, which a destruction moves itself). Any other difference refuses the act.
+     */
+    default java.util.Set<String> driftingFacts() {
+        return java.util.Set.of();
+    }
+
+    /**
      * Whether the change cannot wait (an emergency rotation of a compromised key): its approvers are reminded, escalated
      * and expired within hours ({@code keyward.approvals.urgent.*}) instead of business days.
      */

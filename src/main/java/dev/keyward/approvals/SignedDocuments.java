@@ -7,6 +7,7 @@ import dev.keyward.identity.PasskeyAssertion;
 import dev.keyward.identity.PasskeySignatures;
 import dev.keyward.identity.PasskeySignatures.RelyingParty;
 import dev.keyward.identity.PasskeySignatures.Verification;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Map;
@@ -23,10 +24,12 @@ public class SignedDocuments {
 
     private final PasskeySignatures signatures;
     private final CurrentUser currentUser;
+    private final Clock clock;
 
-    SignedDocuments(PasskeySignatures signatures, CurrentUser currentUser) {
+    SignedDocuments(PasskeySignatures signatures, CurrentUser currentUser, Clock clock) {
         this.signatures = signatures;
         this.currentUser = currentUser;
+        this.clock = clock;
     }
 
     /** Canonical JSON: the same facts always give the same bytes (keys sorted, nulls left out). */
@@ -55,6 +58,22 @@ public class SignedDocuments {
             throw new ConflictException("You have no passkey to sign with; add one under My security.");
         }
         return new PreparedDecision(reference, document, challenge, request.rpId(), request.credentialIds(), expiresAt);
+    }
+
+    /**
+     * The engine's word that {@code username}'s signature over {@code document} authorizes acting on subject
+     * {@code subjectType} {@code subjectId} (a reviewer's batch, for example): refused unless the signature verifies
+     * for {@code signedFor}. What the document says is the subject's to check against its records before it acts.
+     */
+    @PreAuthorize("permitAll()")
+    public Authorization authorize(String subjectType, String subjectId, String username, String document,
+                                   PasskeyAssertion assertion, RelyingParty signedFor) {
+        Verification verification = verify(username, document, assertion, signedFor);
+        if (!verification.valid()) {
+            throw new NotAuthorizedException("The passkey signature of " + username + " did not verify ("
+                    + verification.reason() + ").");
+        }
+        return new Authorization(sha256Hex(document), subjectType, subjectId, clock.instant());
     }
 
     /** The relying party signatures are made for now: keep it with the signature. */

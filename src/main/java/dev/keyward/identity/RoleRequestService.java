@@ -127,21 +127,30 @@ public class RoleRequestService {
         return store.find(id).orElseThrow(() -> new NotFoundException("No role request " + id + "."));
     }
 
-    /** Called by the approval workflow once its approval is open. */
+    /** Called by the approval workflow once its approval is open; a request's approval is attached once, for good. */
     @PreAuthorize("permitAll()")
     public void attachApproval(String id, String approvalId) {
-        store.attachApproval(id, approvalId);
+        if (!store.attachApproval(id, approvalId)) {
+            throw new ConflictException("Role request " + id + " has its approval already.");
+        }
     }
 
     /**
-     * Applies an approved request. The approval workflow calls it only after the approval's own check passed; the
-     * person must still be ACTIVE and the combination still allowed. Returns why nothing was applied, if so.
+     * Applies an approved request, but only once the approval engine authorizes exactly this request now (asked here,
+     * whoever calls), the person is still ACTIVE and the combination still allowed. Returns why nothing was applied,
+     * if so.
      */
     @PreAuthorize("permitAll()")
     public Optional<String> grant(String id) {
         RoleRequest request = store.lock(id).orElseThrow(() -> new NotFoundException("No role request " + id + "."));
         if (request.status() != RoleRequestStatus.PENDING) {
             return Optional.of("The request is already " + request.status().label().toLowerCase() + ".");
+        }
+        RoleApprovals engine = approvals.getIfAvailable();
+        Optional<String> unauthorized = engine == null ? Optional.of("No approval engine can authorize it here.")
+                : engine.refusalToApply(request);
+        if (unauthorized.isPresent()) {
+            return unauthorized;
         }
         PersonEntity person = people.findByUsername(request.username()).orElseThrow();
         if (person.getStatus() != PersonStatus.ACTIVE) {

@@ -2,6 +2,8 @@ package dev.keyward.recertification;
 
 import dev.keyward.access.GrantReviews;
 import dev.keyward.access.GrantUsage;
+import dev.keyward.approvals.Authorization;
+import dev.keyward.approvals.NotAuthorizedException;
 import dev.keyward.approvals.PreparedDecision;
 import dev.keyward.approvals.SignedDocuments;
 import dev.keyward.common.InvalidInputException;
@@ -9,7 +11,6 @@ import dev.keyward.common.NotFoundException;
 import dev.keyward.identity.CurrentUser;
 import dev.keyward.identity.PasskeyAssertion;
 import dev.keyward.identity.PasskeySignatures.RelyingParty;
-import dev.keyward.identity.PasskeySignatures.Verification;
 import dev.keyward.identity.PeopleService;
 import dev.keyward.identity.Roles;
 import dev.keyward.recertification.RecertificationEvents.BatchRefused;
@@ -170,10 +171,11 @@ public class ReviewService {
             throw refused(batch, "The signature came too late; prepare the batch again.");
         }
         RelyingParty signedFor = signatures.relyingParty();
-        Verification verification = signatures.verify(me, batch.document(), assertion, signedFor);
-        if (!verification.valid()) {
-            throw refused(batch, "The passkey signature over the batch did not verify (" + verification.reason()
-                    + "). The whole batch was refused; nothing was applied.");
+        Authorization authorization;
+        try {
+            authorization = signatures.authorize(BatchDocuments.TYPE, batchId, me, batch.document(), assertion, signedFor);
+        } catch (NotAuthorizedException e) {
+            throw refused(batch, e.getMessage() + " The whole batch was refused; nothing was applied.");
         }
         List<BatchDocuments.Line> lines;
         try {
@@ -185,7 +187,7 @@ public class ReviewService {
         Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
         Applied applied;
         try {
-            applied = applier.apply(batch, lines, isOfficer());
+            applied = applier.apply(batch, lines, isOfficer(), authorization);
         } catch (BatchRefusedException e) {
             throw refused(batch, e.getMessage());
         }

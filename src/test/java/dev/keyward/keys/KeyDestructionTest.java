@@ -290,6 +290,31 @@ class KeyDestructionTest extends IntegrationTest {
     }
 
     @Test
+    void theDestroyStepAsksTheEngineAgainAndKeepsTheKeyWhenTheApprovalNoLongerVerifies() {
+        Cast cast = fixture.cast();
+        String alias = fixture.activeKey(Sensitivity.LOW, cast.owner(), cast.officer1());
+        fixture.as(cast.owner());
+        Destruction asked = destructions.request(alias, new Destruction.Request("Nobody uses it.", null, null));
+        fixture.approveAll(cast, asked.id());
+        fixture.as(cast.owner());
+        Destruction scheduled = destructions.get(alias, asked.id());
+        assertThat(scheduled.status()).isEqualTo(Destruction.Status.SCHEDULED);
+        // Weeks later, somebody with database access alters what one officer signed.
+        String approvalId = jdbc.queryForObject("select approval_id from keys_destruction where id = ?", String.class, asked.id());
+        jdbc.update("update approvals_decision set comment = 'edited afterwards' where case_id = ? and approver = ?",
+                approvalId, cast.officer1());
+
+        clock.set(scheduled.destroyAt().plusSeconds(1));
+        workflows.fireTimersDueBy(asked.id(), clock.instant());
+        fixture.as(cast.owner());
+        Destruction refused = destructions.get(alias, asked.id());
+        assertThat(refused.status()).isEqualTo(Destruction.Status.REFUSED);
+        assertThat(refused.outcome()).contains("The decision of " + cast.officer1()).contains("does not verify");
+        assertThat(keys.get(alias).state()).isEqualTo(KeyState.ACTIVE);
+        assertThat(hsm.exists("kw-" + alias + "-v1")).as("nothing irreversible on a broken approval").isTrue();
+    }
+
+    @Test
     void aRejectionKeepsTheKeyAndSaysWhy() {
         Cast cast = fixture.cast();
         String alias = fixture.activeKey(Sensitivity.LOW, cast.owner(), cast.officer1());

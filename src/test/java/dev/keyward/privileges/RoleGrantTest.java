@@ -233,6 +233,31 @@ class RoleGrantTest extends IntegrationTest {
     }
 
     @Test
+    void identityAppliesNoRoleWithoutTheEnginesAuthorizationOfThatVeryRequest() {
+        String officer1 = fixture.withPasskey(people.create("officer", Roles.SECURITY_OFFICER));
+        String officer2 = fixture.withPasskey(people.create("officer", Roles.SECURITY_OFFICER));
+        String person = people.create("candidate");
+        String other = people.create("candidate");
+        people.signIn("frank");
+        RoleRequest request = roleRequests.request(person, Roles.ADMIN, REASON);
+        RoleRequest otherRequest = roleRequests.request(other, Roles.ADMIN, REASON);
+
+        assertThat(roleRequests.grant(request.id())).as("called directly, before anybody approved")
+                .contains("The approval is PENDING, not APPROVED.");
+        assertThatThrownBy(() -> roleRequests.attachApproval(request.id(), otherRequest.approvalId()))
+                .as("another request's approval").hasMessage("Role request " + request.id() + " has its approval already.");
+        fixture.decide(officer1, otherRequest.id(), Decision.APPROVE, null);
+        fixture.decide(officer2, otherRequest.id(), Decision.APPROVE, null);
+        jdbc.update("update identity_role_request set approval_id = ? where id = ?", otherRequest.approvalId(), request.id());
+        assertThat(roleRequests.grant(request.id())).as("an approval of another person's request")
+                .hasValueSatisfying(reason -> assertThat(reason).startsWith("Approval " + otherRequest.approvalId()
+                        + " decided role-grant " + otherRequest.id() + ", not role-grant " + request.id()));
+        assertThat(roles(person)).containsExactly(Roles.EMPLOYEE);
+        workflows.runDueJobs();
+        assertThat(roles(other)).as("the approved one").containsExactlyInAnyOrder(Roles.EMPLOYEE, Roles.ADMIN);
+    }
+
+    @Test
     void takingAPrivilegedRoleAwayIsImmediate() throws Exception {
         String officer = people.create("officer", Roles.SECURITY_OFFICER);
         asAdmin(put("/api/v1/people/{u}/roles", officer), "{\"roles\":[]}").andExpect(status().isOk())

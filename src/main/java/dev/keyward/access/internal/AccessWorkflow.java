@@ -10,6 +10,8 @@ import dev.keyward.access.internal.AccessStore.RequestRow;
 import dev.keyward.approvals.Approval;
 import dev.keyward.approvals.ApprovalService;
 import dev.keyward.approvals.ApprovalStatus;
+import dev.keyward.approvals.Authorization;
+import dev.keyward.approvals.NotAuthorizedException;
 import dev.keyward.identity.PeopleService;
 import dev.keyward.identity.ServiceAccount;
 import dev.keyward.identity.ServiceAccountService;
@@ -22,7 +24,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.NoSuchElementException;
-import java.util.Optional;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
@@ -61,11 +62,15 @@ public class AccessWorkflow {
 
     /** Opens the approval the key's sensitivity calls for; the facts are what every approver signs. */
     public String openApproval(String requestId) {
-        RequestRow request = request(requestId);
-        String approvalId = approvals.open(new AccessApprovalSubject(request, keys.reference(request.key()),
-                people.managerOf(request.requester()).orElse(null)));
+        String approvalId = approvals.open(subject(request(requestId)));
         store.attachApproval(requestId, approvalId);
         return approvalId;
+    }
+
+    /** The request as its approvers see it, now. */
+    private AccessApprovalSubject subject(RequestRow request) {
+        return new AccessApprovalSubject(request, keys.reference(request.key()),
+                people.managerOf(request.requester()).orElse(null));
     }
 
     /**
@@ -75,9 +80,11 @@ public class AccessWorkflow {
      */
     public Provisioning provision(String requestId) {
         RequestRow request = request(requestId);
-        Optional<String> unapproved = approvals.get(request.approvalId()).refusalToAct();
-        if (unapproved.isPresent()) {
-            return Provisioning.refused(unapproved.get());
+        Authorization authorization;
+        try {
+            authorization = approvals.authorize(request.approvalId(), subject(request));
+        } catch (NotAuthorizedException e) {
+            return Provisioning.refused(e.getMessage());
         }
         KeyReference key = keys.reference(request.key());
         if (key.state() != KeyState.ACTIVE) {
@@ -86,6 +93,12 @@ public class AccessWorkflow {
         if (!beneficiaryActive(request.beneficiary())) {
             return Provisioning.refused(request.beneficiary() + " is no longer active.");
         }
+        return grant(request, authorization);
+    }
+
+    /** Creates the grant an approved request asked for: only with the engine's authorization of that request. */
+    private Provisioning grant(RequestRow request, Authorization authorization) {
+        String requestId = authorization.requireFor(AccessApprovalSubject.TYPE, request.id()).subjectId();
         Instant now = clock.instant();
         Grant grant = new Grant(UUID.randomUUID().toString(), request.beneficiary(), request.key(), request.permissions(),
                 now, now.plus(Duration.ofDays(request.durationDays())), requestId, GrantStatus.ACTIVE, null, null, null);

@@ -10,7 +10,13 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Canonical JSON for what approvers sign: keys sorted at every level, nulls left out, no insignificant white space, times and
@@ -46,6 +52,31 @@ public final class DecisionDocuments {
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("Not a decision document: " + e.getOriginalMessage(), e);
         }
+    }
+
+    /**
+     * Where two canonical documents differ, by dotted path ({@code key.owner}; list entries by index), each with its
+     * value in {@code signed} and in {@code now} (null where absent). Empty when they are equal.
+     */
+    public static Map<String, List<Object>> differences(String signed, String now) {
+        Map<String, List<Object>> differences = new TreeMap<>();
+        compare("", CANONICAL.convertValue(parse(signed), Object.class), CANONICAL.convertValue(parse(now), Object.class),
+                differences);
+        return differences;
+    }
+
+    private static void compare(String path, Object signed, Object now, Map<String, List<Object>> differences) {
+        if (Objects.equals(signed, now)) {
+            return;
+        }
+        if (signed instanceof Map<?, ?> a && now instanceof Map<?, ?> b) {
+            Set<Object> keys = new TreeSet<>(Comparator.comparing(String::valueOf));
+            keys.addAll(a.keySet());
+            keys.addAll(b.keySet());
+            keys.forEach(k -> compare(path.isEmpty() ? String.valueOf(k) : path + "." + k, a.get(k), b.get(k), differences));
+            return;
+        }
+        differences.put(path, java.util.Arrays.asList(signed, now));
     }
 
     public static byte[] sha256(String document) {

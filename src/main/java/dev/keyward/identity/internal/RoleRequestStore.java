@@ -48,8 +48,10 @@ public class RoleRequestStore {
                 .param(username).query(RoleRequestStore::row).list();
     }
 
-    public void attachApproval(String id, String approvalId) {
-        jdbc.sql("update identity_role_request set approval_id = ? where id = ?").params(approvalId, id).update();
+    /** Attaches the request's approval; false when it has one already. */
+    public boolean attachApproval(String id, String approvalId) {
+        return jdbc.sql("update identity_role_request set approval_id = ? where id = ? and approval_id is null")
+                .params(approvalId, id).update() == 1;
     }
 
     /** Closes a PENDING request; false when it was closed already. */

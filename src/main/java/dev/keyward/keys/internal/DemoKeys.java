@@ -76,7 +76,7 @@ class DemoKeys implements ApplicationRunner {
                     d.owner(), d.description()), "system");
             for (KeyState step : path(d.state())) {
                 if (key.state().approvedMoves().contains(step)) { // seeded history, as if approved
-                    lifecycle.approvedTransition(d.alias(), step, "demo data", "system");
+                    lifecycle.seededTransition(d.alias(), step);
                 } else {
                     lifecycle.transition(d.alias(), step, "demo data", "system", true);
                 }

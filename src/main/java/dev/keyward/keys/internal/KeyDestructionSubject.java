@@ -7,6 +7,7 @@ import dev.keyward.keys.Sensitivity;
 import dev.keyward.keys.internal.KeyDestructionStore.Row;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A key destruction before its approvers: two security officers, neither the requester (PCI DSS 3.7.6). They sign
@@ -57,6 +58,12 @@ record KeyDestructionSubject(Row destruction, ManagedKeyEntity key) implements A
                 key.versions().stream().map(v -> new VersionFacts(v.versionNo(), v.kcv())).toList(),
                 destruction.reason(), destruction.waitingDays(), destruction.inUse(), destruction.override(),
                 destruction.requester());
+    }
+
+    /** The destruction itself moves the key to DESTROY_SCHEDULED, and a compromise learnt while it waits marks it. */
+    @Override
+    public Set<String> driftingFacts() {
+        return Set.of("key.state");
     }
 
     @Override

@@ -3,6 +3,8 @@ package dev.keyward.keys.internal;
 import dev.keyward.approvals.Approval;
 import dev.keyward.approvals.ApprovalService;
 import dev.keyward.approvals.ApprovalStatus;
+import dev.keyward.approvals.Authorization;
+import dev.keyward.approvals.NotAuthorizedException;
 import dev.keyward.hsm.HsmBackend;
 import dev.keyward.keys.Destruction;
 import dev.keyward.keys.KeyEvents.DestructionDueSoon;
@@ -19,7 +21,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
-import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -68,8 +69,7 @@ public class KeyDestructionWorkflow {
     /** Opens the destruction's approval (in the caller's transaction: the request and its approval start together). */
     @Transactional
     public String openApproval(String destructionId) {
-        Row destruction = destruction(destructionId);
-        String approvalId = approvals.open(new KeyDestructionSubject(destruction, key(destruction.key())));
+        String approvalId = approvals.open(subject(destruction(destructionId)));
         destructions.attachApproval(destructionId, approvalId);
         return approvalId;
     }
@@ -88,15 +88,19 @@ public class KeyDestructionWorkflow {
         if (destruction.status() != Destruction.Status.PENDING) {
             throw new Refused("The destruction is " + destruction.status().label().toLowerCase() + " already.");
         }
-        Optional<String> unapproved = approvals.get(destruction.approvalId()).refusalToAct();
-        if (unapproved.isPresent()) {
-            throw new Refused(unapproved.get());
-        }
+        Authorization authorization = authorize(destruction);
         ManagedKeyEntity key = key(destruction.key());
         KeyState from = key.state();
         if (!from.canMoveTo(KeyState.DESTROY_SCHEDULED)) {
             throw new Refused("Key " + key.alias() + " is " + from + " now.");
         }
+        return startWaiting(destruction, key, authorization);
+    }
+
+    /** Makes the key DESTROY_SCHEDULED for the waiting period: only with the engine's authorization of this destruction. */
+    private Wait startWaiting(Row destruction, ManagedKeyEntity key, Authorization authorization) {
+        String destructionId = authorization.requireFor(KeyDestructionSubject.TYPE, destruction.id()).subjectId();
+        KeyState from = key.state();
         Instant now = clock.instant();
         Instant destroyAt = now.plus(Duration.ofDays(destruction.waitingDays()));
         key.scheduleDestruction(from, destroyAt);
@@ -123,16 +127,39 @@ public class KeyDestructionWorkflow {
      * again and the approvers signed no override. An HSM that cannot be reached throws: the engine retries the step.
      */
     public void destroy(String destructionId) {
-        List<String> labels = ownTransaction.execute(status -> startDestroying(destructionId));
-        if (labels == null) {
+        Doomed doomed = ownTransaction.execute(status -> startDestroying(destructionId));
+        if (doomed == null) {
             return;
         }
-        labels.forEach(hsm::destroy);
+        destroyOnEveryToken(destructionId, doomed);
         ownTransaction.executeWithoutResult(status -> recordDestroyed(destructionId));
     }
 
-    /** The HSM labels to destroy; null when the destruction is done already. */
-    private List<String> startDestroying(String destructionId) {
+    /** The HSM objects a destruction destroys, with the engine's authorization checked right before. */
+    private record Doomed(List<String> labels, Authorization authorization) {
+    }
+
+    /** The irreversible step: only with an authorization of this destruction that the engine gave just now. */
+    private void destroyOnEveryToken(String destructionId, Doomed doomed) {
+        doomed.authorization().requireFor(KeyDestructionSubject.TYPE, destructionId);
+        doomed.labels().forEach(hsm::destroy);
+    }
+
+    /** The destruction as its approvers see it, now. */
+    private KeyDestructionSubject subject(Row destruction) {
+        return new KeyDestructionSubject(destruction, key(destruction.key()));
+    }
+
+    private Authorization authorize(Row destruction) {
+        try {
+            return approvals.authorize(destruction.approvalId(), subject(destruction));
+        } catch (NotAuthorizedException e) {
+            throw new Refused(e.getMessage());
+        }
+    }
+
+    /** What to destroy, once the approval still holds; null when the destruction is done already. */
+    private Doomed startDestroying(String destructionId) {
         Row destruction = destructions.lock(destructionId).orElseThrow(() -> missing(destructionId));
         if (destruction.status() == Destruction.Status.DESTROYED) {
             return null;
@@ -146,8 +173,9 @@ public class KeyDestructionWorkflow {
             throw new Refused("When the waiting period ended, " + key.alias() + " was in use again: "
                     + String.join(" ", inUse) + " Nobody signed an override, so it was kept.");
         }
+        Authorization authorization = authorize(destruction);
         destructions.destroying(destructionId);
-        return key.versions().stream().map(KeyVersionEntity::hsmLabel).toList();
+        return new Doomed(key.versions().stream().map(KeyVersionEntity::hsmLabel).toList(), authorization);
     }
 
     private void recordDestroyed(String destructionId) {

@@ -1,5 +1,6 @@
 package dev.keyward.keys.internal;
 
+import dev.keyward.approvals.Authorization;
 import dev.keyward.common.ConflictException;
 import dev.keyward.common.InvalidInputException;
 import dev.keyward.common.NotFoundException;
@@ -139,10 +140,21 @@ public class KeyLifecycle {
     }
 
     /**
-     * Makes one of the {@link KeyState#approvedMoves()} once it is approved (the state change workflow; the demo data's
-     * history). The caller has checked the approval.
+     * Makes one of the {@link KeyState#approvedMoves()} once it is approved: only with the engine's authorization of
+     * the state change request that asked for it.
      */
-    public ManagedKeyEntity approvedTransition(String alias, KeyState to, String reason, String actor) {
+    public ManagedKeyEntity approvedTransition(String alias, KeyState to, String reason, String actor,
+                                               Authorization authorization) {
+        authorization.requireFor(KeyStateRequestSubject.TYPE, authorization.subjectId());
+        return approvedMove(alias, to, reason, actor);
+    }
+
+    /** The demo data's history, as if approved long ago (package-private: only {@link DemoKeys} seeds it). */
+    ManagedKeyEntity seededTransition(String alias, KeyState to) {
+        return approvedMove(alias, to, "demo data", "system");
+    }
+
+    private ManagedKeyEntity approvedMove(String alias, KeyState to, String reason, String actor) {
         ManagedKeyEntity key = load(alias);
         if (!key.state().approvedMoves().contains(to)) {
             throw new ConflictException("A key in state " + key.state() + " cannot move to " + to + " this way.");

@@ -4,6 +4,7 @@ import dev.keyward.approvals.ApprovalSubject;
 import dev.keyward.keys.internal.KeyRetirementStore.Row;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Retiring an old key version before its approvers: the key owner (their manager when the owner asked) and a security
@@ -49,6 +50,12 @@ record KeyRetirementSubject(Row retirement, ManagedKeyEntity key, String kcv, in
     public Facts facts() {
         return new Facts(TYPE, retirement.id(), KeyFacts.of(key), new VersionFacts(retirement.version(), kcv), currentVersion,
                 retirement.reason(), retirement.inUse(), retirement.override(), retirement.requester());
+    }
+
+    /** A rotation while the approval waits moves the current version on; retiring an old one stays what was signed. */
+    @Override
+    public Set<String> driftingFacts() {
+        return Set.of("currentVersion");
     }
 
     @Override

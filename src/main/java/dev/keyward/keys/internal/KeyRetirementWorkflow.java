@@ -3,6 +3,8 @@ package dev.keyward.keys.internal;
 import dev.keyward.approvals.Approval;
 import dev.keyward.approvals.ApprovalService;
 import dev.keyward.approvals.ApprovalStatus;
+import dev.keyward.approvals.Authorization;
+import dev.keyward.approvals.NotAuthorizedException;
 import dev.keyward.identity.PeopleService;
 import dev.keyward.keys.KeyEvents.RetirementEnded;
 import dev.keyward.keys.KeyEvents.VersionRetired;
@@ -49,13 +51,16 @@ public class KeyRetirementWorkflow {
 
     /** Opens the retirement's approval (in the caller's transaction: the request and its approval start together). */
     public String openApproval(String retirementId) {
-        Row retirement = retirement(retirementId);
-        ManagedKeyEntity key = key(retirement.key());
-        String approvalId = approvals.open(new KeyRetirementSubject(retirement, key,
-                key.versions().get(retirement.version() - 1).kcv(), key.versions().size(),
-                people.managerOf(key.owner()).orElse(null)));
+        String approvalId = approvals.open(subject(retirement(retirementId)));
         retirements.attachApproval(retirementId, approvalId);
         return approvalId;
+    }
+
+    /** The retirement as its approvers see it, now. */
+    private KeyRetirementSubject subject(Row retirement) {
+        ManagedKeyEntity key = key(retirement.key());
+        return new KeyRetirementSubject(retirement, key, key.versions().get(retirement.version() - 1).kcv(),
+                key.versions().size(), people.managerOf(key.owner()).orElse(null));
     }
 
     /**
@@ -67,13 +72,24 @@ public class KeyRetirementWorkflow {
         if (retirement.status() != Retirement.Status.PENDING) {
             return Optional.empty();
         }
-        Optional<String> refusal = approvals.get(retirement.approvalId()).refusalToAct()
-                .or(() -> stillUsable(retirement))
-                .or(() -> usedSince(retirement));
-        if (refusal.isPresent()) {
-            end(retirementId, Retirement.Status.REFUSED, "Approved, but not retired: " + refusal.get());
-            return refusal;
+        Authorization authorization;
+        try {
+            authorization = approvals.authorize(retirement.approvalId(), subject(retirement));
+        } catch (NotAuthorizedException e) {
+            return refuse(retirementId, e.getMessage());
         }
+        Optional<String> refusal = stillUsable(retirement).or(() -> usedSince(retirement));
+        return refusal.isPresent() ? refuse(retirementId, refusal.get()) : retire(retirement, authorization);
+    }
+
+    private Optional<String> refuse(String retirementId, String why) {
+        end(retirementId, Retirement.Status.REFUSED, "Approved, but not retired: " + why);
+        return Optional.of(why);
+    }
+
+    /** Retires the version: only with the engine's authorization of this retirement. */
+    private Optional<String> retire(Row retirement, Authorization authorization) {
+        String retirementId = authorization.requireFor(KeyRetirementSubject.TYPE, retirement.id()).subjectId();
         ManagedKeyEntity key = key(retirement.key());
         KeyVersionEntity version = key.versions().get(retirement.version() - 1);
         Instant now = clock.instant();

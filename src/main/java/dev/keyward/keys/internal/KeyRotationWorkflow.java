@@ -3,6 +3,8 @@ package dev.keyward.keys.internal;
 import dev.keyward.approvals.Approval;
 import dev.keyward.approvals.ApprovalService;
 import dev.keyward.approvals.ApprovalStatus;
+import dev.keyward.approvals.Authorization;
+import dev.keyward.approvals.NotAuthorizedException;
 import dev.keyward.hsm.HsmBackend;
 import dev.keyward.hsm.KeyHandle;
 import dev.keyward.identity.PeopleService;
@@ -66,11 +68,15 @@ public class KeyRotationWorkflow {
 
     /** Opens the rotation's approval (in the caller's transaction: the request and its approval start together). */
     public String openApproval(String rotationId) {
-        Row rotation = rotation(rotationId);
-        ManagedKeyEntity key = key(rotation.key());
-        String approvalId = approvals.open(new KeyRotationSubject(rotation, key, people.managerOf(key.owner()).orElse(null)));
+        String approvalId = approvals.open(subject(rotation(rotationId)));
         rotations.attachApproval(rotationId, approvalId);
         return approvalId;
+    }
+
+    /** The rotation as its approvers see it, now. */
+    private KeyRotationSubject subject(Row rotation) {
+        ManagedKeyEntity key = key(rotation.key());
+        return new KeyRotationSubject(rotation, key, people.managerOf(key.owner()).orElse(null));
     }
 
     /**
@@ -103,12 +109,16 @@ public class KeyRotationWorkflow {
         } catch (RuntimeException e) {
             return Optional.of("The HSM could not create the new version: " + e.getMessage());
         }
-        ownTransaction.executeWithoutResult(status -> makeCurrent(rotationId, p.label(), kcv));
+        ownTransaction.executeWithoutResult(status -> makeCurrent(rotationId, p.authorization(), p.label(), kcv));
         return Optional.empty();
     }
 
     /** The version a rotation creates, fixed before the HSM is asked; empty when it is done already. */
-    private record Plan(ManagedKeyEntity key, String label, String refusal) {
+    private record Plan(ManagedKeyEntity key, String label, Authorization authorization, String refusal) {
+
+        static Plan refused(String reason) {
+            return new Plan(null, null, null, reason);
+        }
     }
 
     private Optional<Plan> plan(String rotationId) {
@@ -117,21 +127,22 @@ public class KeyRotationWorkflow {
             return Optional.empty();
         }
         if (!rotation.status().open()) {
-            return Optional.of(new Plan(null, null, "The rotation is already " + rotation.status().label().toLowerCase() + "."));
+            return Optional.of(Plan.refused("The rotation is already " + rotation.status().label().toLowerCase() + "."));
         }
-        Optional<String> unapproved = approvals.get(rotation.approvalId()).refusalToAct();
-        if (unapproved.isPresent()) {
-            return Optional.of(new Plan(null, null, unapproved.get()));
+        Authorization authorization;
+        try {
+            authorization = approvals.authorize(rotation.approvalId(), subject(rotation));
+        } catch (NotAuthorizedException e) {
+            return Optional.of(Plan.refused(e.getMessage()));
         }
         ManagedKeyEntity key = key(rotation.key());
         KeyState expected = rotation.trigger() == Rotation.Trigger.EMERGENCY ? KeyState.COMPROMISED : KeyState.ACTIVE;
         if (key.state() != expected) {
-            return Optional.of(new Plan(null, null, "Key " + key.alias() + " is " + key.state() + " now, no longer "
-                    + expected + "."));
+            return Optional.of(Plan.refused("Key " + key.alias() + " is " + key.state() + " now, no longer " + expected + "."));
         }
         int version = rotation.newVersion() != null ? rotation.newVersion() : key.versions().size() + 1;
         rotations.startRotating(rotationId, version);
-        return Optional.of(new Plan(key, "kw-" + key.alias() + "-v" + version, null));
+        return Optional.of(new Plan(key, "kw-" + key.alias() + "-v" + version, authorization, null));
     }
 
     /** Encrypts and decrypts, signs and verifies, or MACs and verifies with the new version before anybody uses it. */
@@ -152,7 +163,9 @@ public class KeyRotationWorkflow {
         return passed ? Optional.empty() : Optional.of("The new version failed its self-test; it was destroyed.");
     }
 
-    private void makeCurrent(String rotationId, String label, String kcv) {
+    /** Makes the new version current: only with the engine's authorization of this rotation. */
+    private void makeCurrent(String rotationId, Authorization authorization, String label, String kcv) {
+        authorization.requireFor(KeyRotationSubject.TYPE, rotationId);
         Row rotation = rotations.lock(rotationId).orElseThrow();
         if (rotation.status() == Rotation.Status.DONE) {
             return;

@@ -3,13 +3,14 @@ package dev.keyward.keys.internal;
 import dev.keyward.approvals.Approval;
 import dev.keyward.approvals.ApprovalService;
 import dev.keyward.approvals.ApprovalStatus;
+import dev.keyward.approvals.Authorization;
+import dev.keyward.approvals.NotAuthorizedException;
 import dev.keyward.identity.PeopleService;
 import dev.keyward.keys.KeyEvents.StateRequestEnded;
 import dev.keyward.keys.StateRequest;
 import dev.keyward.keys.internal.KeyStateRequestStore.Row;
 import java.time.Clock;
 import java.util.NoSuchElementException;
-import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -47,11 +48,15 @@ public class KeyStateRequestWorkflow {
 
     /** Opens the request's approval (in the caller's transaction: the request and its approval start together). */
     public String openApproval(String requestId) {
-        Row request = request(requestId);
-        ManagedKeyEntity key = keys.findByAlias(request.key()).orElseThrow();
-        String approvalId = approvals.open(new KeyStateRequestSubject(request, key, people.managerOf(key.owner()).orElse(null)));
+        String approvalId = approvals.open(subject(request(requestId)));
         requests.attachApproval(requestId, approvalId);
         return approvalId;
+    }
+
+    /** The request as its approvers see it, now. */
+    private KeyStateRequestSubject subject(Row request) {
+        ManagedKeyEntity key = keys.findByAlias(request.key()).orElseThrow();
+        return new KeyStateRequestSubject(request, key, people.managerOf(key.owner()).orElse(null));
     }
 
     /** Makes the move once every decision approves and verifies now, if the key is still where it was. */
@@ -61,14 +66,19 @@ public class KeyStateRequestWorkflow {
             return;
         }
         ManagedKeyEntity key = keys.findByAlias(request.key()).orElseThrow();
-        Optional<String> refusal = approvals.get(request.approvalId()).refusalToAct()
-                .or(() -> key.state() == request.from() ? Optional.empty()
-                        : Optional.of(request.key() + " is " + key.state() + " now, no longer " + request.from() + "."));
-        if (refusal.isPresent()) {
-            end(request, StateRequest.Status.REFUSED, "Approved, but not done: " + refusal.get());
+        Authorization authorization;
+        try {
+            authorization = approvals.authorize(request.approvalId(), subject(request));
+        } catch (NotAuthorizedException e) {
+            end(request, StateRequest.Status.REFUSED, "Approved, but not done: " + e.getMessage());
             return;
         }
-        lifecycle.approvedTransition(request.key(), request.to(), "Approved: " + request.reason(), ACTOR);
+        if (key.state() != request.from()) {
+            end(request, StateRequest.Status.REFUSED, "Approved, but not done: " + request.key() + " is " + key.state()
+                    + " now, no longer " + request.from() + ".");
+            return;
+        }
+        lifecycle.approvedTransition(request.key(), request.to(), "Approved: " + request.reason(), ACTOR, authorization);
         requests.close(requestId, StateRequest.Status.DONE, "Done.", clock.instant());
     }
 

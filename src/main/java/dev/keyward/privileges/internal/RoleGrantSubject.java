@@ -7,6 +7,7 @@ import dev.keyward.identity.Person;
 import dev.keyward.identity.RoleRequest;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 
 /**
@@ -49,6 +50,12 @@ record RoleGrantSubject(RoleRequest request, Person person) implements ApprovalS
     public Facts facts() {
         return new Facts(TYPE, request.id(), new PersonFacts(person.username(), person.displayName(), person.department(),
                 List.copyOf(new TreeSet<>(person.roles()))), request.role(), request.requester(), request.reason());
+    }
+
+    /** The person's name, department and other roles may change while the request waits; identity re-checks the combination. */
+    @Override
+    public Set<String> driftingFacts() {
+        return Set.of("person.displayName", "person.department", "person.rolesNow");
     }
 
     @Override

@@ -3,8 +3,6 @@ package dev.keyward.privileges.internal;
 import dev.keyward.approvals.Approval;
 import dev.keyward.approvals.ApprovalService;
 import dev.keyward.approvals.ApprovalStatus;
-import dev.keyward.identity.PeopleService;
-import dev.keyward.identity.RoleRequest;
 import dev.keyward.identity.RoleRequestService;
 import dev.keyward.identity.RoleRequestStatus;
 import java.util.Optional;
@@ -18,29 +16,26 @@ public class RoleGrantWorkflow {
 
     private final RoleRequestService requests;
     private final ApprovalService approvals;
-    private final PeopleService people;
+    private final RoleGrantApprovals engine;
 
-    RoleGrantWorkflow(RoleRequestService requests, ApprovalService approvals, PeopleService people) {
+    RoleGrantWorkflow(RoleRequestService requests, ApprovalService approvals, RoleGrantApprovals engine) {
         this.requests = requests;
         this.approvals = approvals;
-        this.people = people;
+        this.engine = engine;
     }
 
     public String openApproval(String requestId) {
-        RoleRequest request = requests.get(requestId);
-        String approvalId = approvals.open(new RoleGrantSubject(request, people.lookup(request.username()).orElseThrow()));
+        String approvalId = approvals.open(engine.subject(requests.get(requestId)));
         requests.attachApproval(requestId, approvalId);
         return approvalId;
     }
 
     /**
-     * Applies the role, but only when the approval's every decision approves and verifies now, and identity still
-     * allows it. Returns the refusal instead of throwing, so the workflow's transaction survives to record it.
+     * Applies the role; identity asks the engine ({@link RoleGrantApprovals}) to authorize exactly this request first.
+     * Returns the refusal instead of throwing, so the workflow's transaction survives to record it.
      */
     public Optional<String> grant(String requestId) {
-        RoleRequest request = requests.get(requestId);
-        Optional<String> unapproved = approvals.get(request.approvalId()).refusalToAct();
-        return unapproved.isPresent() ? unapproved : requests.grant(requestId);
+        return requests.grant(requestId);
     }
 
     public void refuse(String requestId, String reason) {

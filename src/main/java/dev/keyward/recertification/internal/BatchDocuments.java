@@ -24,6 +24,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class BatchDocuments {
 
+    /** What a batch is to the engine's authorization: a signed subject of its own. */
+    public static final String TYPE = "recertification-batch";
+
     /** One decision as the signed document states it. */
     public record Line(long itemId, String campaignId, String grantId, String holder, String key, int stage,
                        Set<Permission> permissions, ItemDecision.Decision decision, Set<Permission> keep,

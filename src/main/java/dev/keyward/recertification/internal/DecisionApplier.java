@@ -1,5 +1,6 @@
 package dev.keyward.recertification.internal;
 
+import dev.keyward.approvals.Authorization;
 import dev.keyward.access.GrantReviews;
 import dev.keyward.access.Permission;
 import dev.keyward.approvals.SignedDocuments;
@@ -128,9 +129,11 @@ public class DecisionApplier {
 
     /**
      * Applies the decisions a verified batch document states. Every item is re-checked (still the reviewer's, still
-     * open, still as the document describes it) before the first change; any failure refuses the whole batch.
+     * open, still as the document describes it) before the first change; any failure refuses the whole batch. Only
+     * with the engine's authorization of this batch (its signature verified).
      */
-    public ReviewService.Applied apply(BatchRow batch, List<Line> lines, boolean officer) {
+    public ReviewService.Applied apply(BatchRow batch, List<Line> lines, boolean officer, Authorization authorization) {
+        authorization.requireFor(BatchDocuments.TYPE, batch.id());
         String reviewer = batch.reviewer();
         Map<Long, ReviewItem> items;
         try {
