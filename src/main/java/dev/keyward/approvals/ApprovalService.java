@@ -101,6 +101,8 @@ public class ApprovalService {
                 null));
         Map<String, String> conflicted = new LinkedHashMap<>(subject.conflicted());
         conflicted.putIfAbsent(subject.requester(), "You asked for this; somebody else has to decide it.");
+        // Whoever made the account of anyone concerned may know its password: they decide nothing for them.
+        List.copyOf(conflicted.keySet()).forEach(concerned -> people.makersOf(concerned).forEach(conflicted::putIfAbsent));
         conflicted.forEach((who, reason) -> store.insertConflict(id, who, reason));
         List<String> designated = new ArrayList<>();
         List<String> described = new ArrayList<>();

@@ -51,10 +51,23 @@ public final class IdentityEvents {
         public AuditTarget target() { return person(username); }
     }
 
-    public record PersonAdded(String username, Set<String> roles) implements AuditableEvent {
+    /** {@code manager} as set by whoever added the person (null: none); {@code passwordSet}: whether they chose one. */
+    public record PersonAdded(String username, Set<String> roles, String manager, boolean passwordSet) implements AuditableEvent {
         public String action() { return "identity.person.added"; }
         public AuditTarget target() { return person(username); }
-        public Map<String, ?> details() { return Map.of("roles", new TreeSet<>(roles)); }
+        public Map<String, ?> details() {
+            Map<String, Object> details = new java.util.LinkedHashMap<>();
+            details.put("roles", new TreeSet<>(roles));
+            details.put("manager", manager == null ? "none" : manager);
+            details.put("passwordSet", passwordSet);
+            return details;
+        }
+    }
+
+    public record PasswordRemoved(String username) implements AuditableEvent {
+        public String action() { return "identity.password.removed"; }
+        public AuditTarget target() { return person(username); }
+        public Map<String, ?> details() { return Map.of(); }
     }
 
     public record RolesChanged(String username, Set<String> before, Set<String> after) implements AuditableEvent {

@@ -3,6 +3,8 @@ package dev.keyward.identity;
 import dev.keyward.common.ConflictException;
 import dev.keyward.common.InvalidInputException;
 import dev.keyward.common.NotFoundException;
+import dev.keyward.identity.internal.PersonEntity;
+import dev.keyward.identity.internal.PersonRepository;
 import dev.keyward.identity.internal.RetiredPasskeys;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -36,16 +38,43 @@ public class PasskeyService {
     private final CurrentUser currentUser;
     private final ApplicationEventPublisher events;
     private final RetiredPasskeys retired;
+    private final PersonRepository people;
     private final Clock clock;
 
     PasskeyService(PublicKeyCredentialUserEntityRepository userEntities, UserCredentialRepository credentials,
-                   CurrentUser currentUser, ApplicationEventPublisher events, RetiredPasskeys retired, Clock clock) {
+                   CurrentUser currentUser, ApplicationEventPublisher events, RetiredPasskeys retired,
+                   PersonRepository people, Clock clock) {
         this.userEntities = userEntities;
         this.credentials = credentials;
         this.currentUser = currentUser;
         this.events = events;
         this.retired = retired;
+        this.people = people;
         this.clock = clock;
+    }
+
+    /** Whether the signed-in person can still sign in with a password. */
+    @Transactional(readOnly = true)
+    public boolean hasPassword() {
+        return people.findByUsername(currentUser.requireUsername()).map(p -> p.getPasswordHash() != null).orElse(false);
+    }
+
+    /**
+     * Passkeys only from now on: the signed-in person's password stops working, so nobody who chose or learnt it
+     * (the administrator who made the account) can sign in as them, and their maker may decide for them again.
+     * Refused without a passkey. Audited.
+     */
+    public void removePassword() {
+        String me = currentUser.requireUsername();
+        if (records(me).isEmpty()) {
+            throw new ConflictException("Add a passkey first: without a password you sign in only with passkeys.");
+        }
+        PersonEntity person = people.findByUsername(me).orElseThrow();
+        if (person.getPasswordHash() == null) {
+            throw new ConflictException("You have no password; you sign in with passkeys only already.");
+        }
+        person.removePassword(clock.instant());
+        events.publishEvent(new IdentityEvents.PasswordRemoved(me));
     }
 
     @Transactional(readOnly = true)

@@ -81,7 +81,9 @@ public class PeopleService {
     @PreAuthorize("permitAll()")
     @Transactional(readOnly = true)
     public Map<String, OrgEntry> orgChart() {
-        return people.findOrgChart().stream().collect(Collectors.toMap(OrgEntry::username, e -> e));
+        Map<String, OrgEntry> chart = people.findOrgChart().stream().collect(Collectors.toMap(OrgEntry::username, e -> e));
+        people.findMadeByHand().forEach(p -> chart.computeIfPresent(p.getUsername(), (u, e) -> e.withMakers(p.makers().keySet())));
+        return chart;
     }
 
     /**
@@ -133,6 +135,17 @@ public class PeopleService {
         return people.findAllByOrderByUsername().stream().map(PersonEntity::toPerson).toList();
     }
 
+    /**
+     * Who may not decide on what concerns {@code username} (their requests, grants and reviews), with the sentence
+     * they are told: whoever made the account or set its manager by hand, while a password they chose still works.
+     * For workflows and the approval engine, which run without a signed-in person.
+     */
+    @PreAuthorize("permitAll()")
+    @Transactional(readOnly = true)
+    public Map<String, String> makersOf(String username) {
+        return username == null ? Map.of() : people.findByUsername(username).map(PersonEntity::makers).orElse(Map.of());
+    }
+
     /** The people whose manager in the org chart is {@code username}. */
     @PreAuthorize("isAuthenticated()")
     @Transactional(readOnly = true)
@@ -149,8 +162,11 @@ public class PeopleService {
         Set<String> asked = PersonFactory.checkRoles(person.roles() == null ? Set.of() : person.roles());
         NewPerson employee = new NewPerson(person.username(), person.displayName(), person.email(), person.department(),
                 person.managerUsername(), plain(asked), person.password());
-        Person added = PersonFactory.create(employee, people, passwordEncoder, clock).toPerson();
-        events.publishEvent(new IdentityEvents.PersonAdded(added.username(), added.roles()));
+        PersonEntity entity = PersonFactory.create(employee, people, passwordEncoder, clock);
+        entity.madeBy(currentUser.requireUsername(), person.managerUsername() != null);
+        Person added = entity.toPerson();
+        events.publishEvent(new IdentityEvents.PersonAdded(added.username(), added.roles(), person.managerUsername(),
+                person.password() != null));
         privileged(asked).forEach(role -> roleRequests.request(added.username(), role, reason));
         return added;
     }

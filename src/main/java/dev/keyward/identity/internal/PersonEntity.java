@@ -54,6 +54,10 @@ public class PersonEntity {
     @Column(name = "role")
     private Set<String> roles = new HashSet<>();
 
+    private String createdBy;
+    private String managerSetBy;
+    private Instant ownCredentialsAt;
+
     @Version
     private long version;
 
@@ -93,6 +97,42 @@ public class PersonEntity {
 
     public void setStatus(PersonStatus status) {
         this.status = status;
+    }
+
+    /**
+     * Records who made this account by hand (and set its manager, if they did). While a password they chose still
+     * works, they may know how to sign in as this person, so they decide nothing for them.
+     */
+    public void madeBy(String maker, boolean setManager) {
+        this.createdBy = maker;
+        this.managerSetBy = setManager ? maker : null;
+        this.ownCredentialsAt = passwordHash == null ? createdAt : null;
+    }
+
+    /** The person stops signing in with a password: what remains are passkeys they registered themselves. */
+    public void removePassword(Instant at) {
+        this.passwordHash = null;
+        if (ownCredentialsAt == null) {
+            ownCredentialsAt = at;
+        }
+    }
+
+    /**
+     * Who may not decide for this person, with why: whoever made the account or set its manager by hand, until the
+     * person signs in only with passkeys of their own.
+     */
+    public java.util.Map<String, String> makers() {
+        java.util.Map<String, String> makers = new java.util.TreeMap<>();
+        if (ownCredentialsAt == null) {
+            if (managerSetBy != null) {
+                makers.put(managerSetBy, "You set " + username + "'s manager by hand; somebody else decides for them.");
+            }
+            if (createdBy != null) {
+                makers.put(createdBy, "You made " + username + "'s account and chose its password; somebody else "
+                        + "decides for them until they sign in with passkeys only.");
+            }
+        }
+        return makers;
     }
 
     public String getPasswordHash() {

@@ -44,6 +44,10 @@ public interface PersonRepository extends JpaRepository<PersonEntity, Long> {
             + "else false end) from PersonEntity p left join p.manager m")
     List<dev.keyward.identity.OrgEntry> findOrgChart();
 
+    /** People whose maker may still know a password of theirs (few: those made by hand and not passkey-only yet). */
+    @Query("select p from PersonEntity p where p.ownCredentialsAt is null and p.createdBy is not null")
+    List<PersonEntity> findMadeByHand();
+
     /** Usernames and service-account names share one namespace (grants name principals by name). */
     @Query("select count(a) > 0 from ServiceAccountEntity a where a.name = :name")
     boolean serviceAccountExists(String name);

@@ -45,6 +45,7 @@ public class MySecurityView extends VerticalLayout {
     private final Clock clock;
     private final Grid<Passkey> passkeyGrid = new Grid<>();
     private final Grid<ApiToken> tokenGrid = new Grid<>();
+    private final Div password = new Div();
 
     MySecurityView(PasskeyService passkeys, ApiTokenService tokens, Clock clock) {
         this.passkeys = passkeys;
@@ -52,7 +53,7 @@ public class MySecurityView extends VerticalLayout {
         this.clock = clock;
         PasskeyCeremony.load(this);
         add(new H2("Passkeys"), new Paragraph("You sign in and sign approvals with these. Keep at least one."),
-                passkeyGrid(), addPasskeyForm(),
+                passkeyGrid(), addPasskeyForm(), new H2("Password"), password,
                 new H2("API tokens"), new Paragraph("Personal tokens let scripts call the Keyward API as you, with "
                         + "your roles. A token is shown once; keep it like a password."),
                 tokenGrid(), createTokenForm());
@@ -188,6 +189,21 @@ public class MySecurityView extends VerticalLayout {
     private void refresh() {
         passkeyGrid.setItems(passkeys.list());
         tokenGrid.setItems(tokens.list());
+        password.removeAll();
+        if (!passkeys.hasPassword()) {
+            password.add(new Paragraph("You sign in with passkeys only; no password works for you."));
+            return;
+        }
+        var remove = new Button("Sign in with passkeys only", e -> confirm("Stop signing in with a password?",
+                "Your password stops working at once; you sign in with your passkeys from then on.", () -> {
+                    passkeys.removePassword();
+                    refresh();
+                    Notices.success("Your password no longer works; you sign in with passkeys only.");
+                }));
+        remove.setId("remove-password");
+        password.add(new Paragraph("You can still sign in with a password. Whoever chose it (the administrator who "
+                + "made your account) could sign in as you, so they decide nothing for you until you stop using it."),
+                remove);
     }
 
     private void confirm(String header, String text, Runnable action) {

@@ -87,10 +87,14 @@ public class DecisionApplier {
         return items;
     }
 
-    private static Optional<RuntimeException> refusal(String reviewer, boolean officer, ReviewItem item) {
+    private Optional<RuntimeException> refusal(String reviewer, boolean officer, ReviewItem item) {
         if (reviewer.equals(item.principal()) || reviewer.equals(item.accountOwner())) {
             return Optional.of(new AccessDeniedException("Item " + item.id() + " is your own "
                     + (reviewer.equals(item.principal()) ? "grant" : "service account's grant") + "; somebody else reviews it."));
+        }
+        String maker = people.makersOf(item.accountOwner() != null ? item.accountOwner() : item.principal()).get(reviewer);
+        if (maker != null) {
+            return Optional.of(new AccessDeniedException("Item " + item.id() + ": " + maker));
         }
         boolean assigned = reviewer.equals(item.reviewer()) || (item.reviewer() == null && officer);
         if (!assigned) {
@@ -229,6 +233,11 @@ public class DecisionApplier {
         for (ReviewItem item : items.values()) {
             if (to.equals(item.principal()) || to.equals(item.accountOwner())) {
                 throw new InvalidInputException("to", to + " holds item " + item.id() + "'s grant and cannot review it.");
+            }
+            String holder = item.accountOwner() != null ? item.accountOwner() : item.principal();
+            if (people.makersOf(holder).containsKey(to)) {
+                throw new InvalidInputException("to", to + " made " + holder + "'s account and may know its password; "
+                        + "hand item " + item.id() + " to somebody else.");
             }
             if (item.status() != ItemStatus.PENDING) {
                 throw new ConflictException("Item " + item.id() + " was settled at the deadline; decide it yourself.");

@@ -12,7 +12,7 @@ import java.util.Map;
  * the KEY_OWNER is the key's owner. A reviewer who is no longer active, or who is an auditor (auditors decide
  * nothing), is replaced by their manager, up the org chart. Nobody reviews their own grant or their own service account's: such an item goes to the next reviewer in
  * line (the key owner after the manager in a two-stage campaign) or else to the security officers, and the reason
- * is kept with the item.
+ * is kept with the item; nor does whoever made the holder's account by hand while a password they chose still works.
  */
 final class ReviewRouting {
 
@@ -59,6 +59,10 @@ final class ReviewRouting {
                 reasons.add(active + " would review " + (active.equals(holder) ? "their own grant" : "their own service account's grant"));
                 continue;
             }
+            if (makers(person).contains(active)) {
+                reasons.add(active + " made " + person + "'s account and may know its password");
+                continue;
+            }
             return new Route(s, kind, active, reasons.isEmpty() ? null : String.join("; ", reasons) + ".");
         }
         reasons.add("the security officers review it");
@@ -79,6 +83,11 @@ final class ReviewRouting {
             at = entry.manager();
         }
         return null;
+    }
+
+    private java.util.Set<String> makers(String username) {
+        OrgEntry entry = orgChart.get(username);
+        return entry == null ? java.util.Set.of() : entry.makers();
     }
 
     private String manager(String username) {
