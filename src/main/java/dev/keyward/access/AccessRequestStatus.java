@@ -5,7 +5,7 @@ package dev.keyward.access;
  * decided in time; REFUSED when approved but provisioning refused (e.g. a decision's signature did not verify).
  */
 public enum AccessRequestStatus {
-    PENDING, GRANTED, REJECTED, EXPIRED, REFUSED;
+    PENDING, GRANTED, REJECTED, EXPIRED, REFUSED, WITHDRAWN;
 
     /** The words people read in the views; the API keeps the code. */
     public String label() {
@@ -15,6 +15,7 @@ public enum AccessRequestStatus {
             case REJECTED -> "Rejected";
             case EXPIRED -> "Expired undecided";
             case REFUSED -> "Refused at provisioning";
+            case WITHDRAWN -> "Withdrawn";
         };
     }
 }

@@ -33,6 +33,21 @@ public record Approval(String id, String subjectType, String subjectId, String r
         return slots.stream().allMatch(s -> s.decision() == null || s.decision().verified());
     }
 
+    /**
+     * How a case that did not approve ended, for its subject to close with: REJECTED, EXPIRED or WITHDRAWN, and the
+     * sentence its requester reads ({@code nothingDone} says what did not happen, e.g. "nothing was granted").
+     */
+    public record Ending(ApprovalStatus status, String outcome) {
+    }
+
+    public Ending ending(String nothingDone) {
+        return switch (status) {
+            case EXPIRED -> new Ending(status, "Not decided in time; " + nothingDone + ".");
+            case WITHDRAWN -> new Ending(status, "Withdrawn by " + requester + "; " + nothingDone + ".");
+            default -> new Ending(ApprovalStatus.REJECTED, rejection());
+        };
+    }
+
     /** "Rejected by bob: comment" from the rejecting decision, for the subject to tell its requester. */
     public String rejection() {
         return slots.stream().filter(s -> s.decision() != null && s.decision().decision() == Decision.REJECT)

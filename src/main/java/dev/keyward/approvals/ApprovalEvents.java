@@ -57,6 +57,14 @@ public final class ApprovalEvents {
         public Map<String, ?> details() { return Map.of("slotsNowWithSecurityOfficers", slots); }
     }
 
+    /** A pending case that nobody is left to finish: officers and administrators hear what would unblock it. */
+    public record ApprovalBlocked(String approvalId, String subjectType, String subjectId, String summary, String reason)
+            implements AuditableEvent {
+        public String action() { return "approvals.approval.blocked"; }
+        public AuditTarget target() { return ApprovalEvents.target(approvalId); }
+        public Map<String, ?> details() { return Map.of("subject", subjectType + ":" + subjectId, "reason", reason); }
+    }
+
     public record ApprovalConcluded(String approvalId, String subjectType, String subjectId, ApprovalStatus status,
                                     String comment) implements AuditableEvent {
         public String action() { return "approvals.approval.concluded"; }

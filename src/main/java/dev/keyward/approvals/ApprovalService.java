@@ -14,6 +14,7 @@ import dev.keyward.approvals.internal.BusinessCalendar;
 import dev.keyward.approvals.internal.DecisionDocuments;
 import dev.keyward.approvals.internal.Eligibility.Approver;
 import dev.keyward.approvals.internal.Eligibility;
+import dev.keyward.approvals.internal.Staffing;
 import dev.keyward.audit.AuditRefusals;
 import dev.keyward.common.ConflictException;
 import dev.keyward.common.InvalidInputException;
@@ -28,6 +29,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -35,8 +37,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -64,12 +68,14 @@ public class ApprovalService {
     private final AuditRefusals refusals;
     private final ApprovalProperties properties;
     private final BusinessCalendar calendar;
+    private final Staffing staffing;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
     ApprovalService(ApprovalStore store, Eligibility eligibility, ApprovalMessages approvalProcess, PeopleService people,
                     PasskeySignatures signatures, CurrentUser currentUser,
-                    ApplicationEventPublisher events, AuditRefusals refusals, ApprovalProperties properties, Clock clock) {
+                    ApplicationEventPublisher events, AuditRefusals refusals, ApprovalProperties properties,
+                    Staffing staffing, Clock clock) {
         this.store = store;
         this.eligibility = eligibility;
         this.approvalProcess = approvalProcess;
@@ -80,6 +86,7 @@ public class ApprovalService {
         this.refusals = refusals;
         this.properties = properties;
         this.calendar = BusinessCalendar.of(properties);
+        this.staffing = staffing;
         this.clock = clock;
     }
 
@@ -106,6 +113,7 @@ public class ApprovalService {
         conflicted.forEach((who, reason) -> store.insertConflict(id, who, reason));
         List<String> designated = new ArrayList<>();
         List<String> described = new ArrayList<>();
+        List<Staffing.OpenSlot> open = new ArrayList<>();
         int position = 1;
         for (ApprovalSubject.RequiredSlot slot : subject.slots()) {
             String approver = slot.kind().designated() ? slot.designated() : null;
@@ -115,12 +123,47 @@ public class ApprovalService {
             } else if (approver != null) {
                 designated.add(approver);
             }
+            open.add(new Staffing.OpenSlot(position, slot.kind(), approver));
             store.insert(new SlotRow(UUID.randomUUID().toString(), id, position++, slot.kind(), approver,
                     routed != null ? routed : slot.note(), ApprovalStatus.PENDING));
             described.add(slot.kind() + (approver != null ? " " + approver : " (pool)"));
         }
+        Optional<String> shortfall = staffing.shortfall(open, subject.requester(), conflicted, Set.of());
+        if (shortfall.isPresent() && !subject.followUp()) {
+            throw new ApprovalImpossibleException(shortfall.get() + " Nothing was asked.");
+        }
         events.publishEvent(new ApprovalOpened(id, subject.type(), subject.id(), subject.summary(), described));
+        shortfall.ifPresent(reason -> block(id, subject.type(), subject.id(), subject.summary(), reason));
         return id;
+    }
+
+    /**
+     * Checks pending cases again after people left, came back or changed roles: a case nobody is left to finish
+     * is flagged to officers and administrators (once per reason), a flagged one that can finish again is cleared.
+     */
+    @PreAuthorize("permitAll()")
+    public void recheckStaffing(Collection<String> caseIds) {
+        Staffing.Pools pools = staffing.pools();
+        for (String caseId : caseIds) {
+            CaseRow c = store.findCase(caseId).orElseThrow();
+            List<SlotRow> slots = store.slots(caseId);
+            Set<String> decided = new java.util.HashSet<>();
+            store.decisions(caseId).forEach(d -> decided.add(d.approver()));
+            List<Staffing.OpenSlot> open = slots.stream().filter(s -> s.status() == ApprovalStatus.PENDING)
+                    .map(s -> new Staffing.OpenSlot(s.position(), s.kind(), s.approver())).toList();
+            Optional<String> shortfall = staffing.shortfall(pools, open, c.requester(), store.conflicts(caseId), decided);
+            if (shortfall.isPresent()) {
+                block(caseId, c.subjectType(), c.subjectId(), c.summary(), shortfall.get());
+            } else {
+                store.unblock(caseId);
+            }
+        }
+    }
+
+    private void block(String caseId, String subjectType, String subjectId, String summary, String reason) {
+        if (store.block(caseId, reason, clock.instant())) {
+            events.publishEvent(new ApprovalEvents.ApprovalBlocked(caseId, subjectType, subjectId, summary, reason));
+        }
     }
 
     /** Why a designated slot goes to the security officers instead, or null when its person decides. */
@@ -231,6 +274,28 @@ public class ApprovalService {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * Calls off the signed-in person's own pending request, whatever it asks: the case ends WITHDRAWN (audited), leaves
+     * every approver's inbox, and its subject closes as withdrawn through the case's Approval process.
+     */
+    @PreAuthorize("isAuthenticated()")
+    public Approval withdraw(String approvalId) {
+        String me = currentUser.requireUsername();
+        CaseRow c = store.lockCase(approvalId).orElseThrow(() -> new NotFoundException("No approval " + approvalId + "."));
+        if (!c.requester().equals(me)) {
+            throw new AccessDeniedException("Only " + c.requester() + ", who asked for this, can withdraw it.");
+        }
+        if (c.status() != ApprovalStatus.PENDING) {
+            throw new ConflictException("This request is " + c.status().name().toLowerCase()
+                    + " already; only a pending one can be withdrawn.");
+        }
+        store.conclude(approvalId, ApprovalStatus.WITHDRAWN, clock.instant());
+        events.publishEvent(new ApprovalEvents.ApprovalConcluded(approvalId, c.subjectType(), c.subjectId(),
+                ApprovalStatus.WITHDRAWN, "Withdrawn by " + me + "."));
+        approvalProcess.settled(approvalId);
+        return get(approvalId);
     }
 
     /** The slots the signed-in person may decide now. */

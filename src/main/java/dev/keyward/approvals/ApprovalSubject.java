@@ -46,6 +46,15 @@ public interface ApprovalSubject {
     }
 
     /**
+     * Whether the system opens this case after a move it does not undo (an emergency rotation after a compromise, a
+     * scheduled rotation, the review of a suspension): such a case opens even when nobody is left to decide a slot,
+     * and is flagged to officers and administrators at once. A change a person asks for is refused instead (409).
+     */
+    default boolean followUp() {
+        return false;
+    }
+
+    /**
      * Whether the change cannot wait (an emergency rotation of a compromised key): its approvers are reminded, escalated
      * and expired within hours ({@code keyward.approvals.urgent.*}) instead of business days.
      */

@@ -93,7 +93,7 @@ public final class IdentityEvents {
         public AuditTarget target() { return person(username); }
         public AuditOutcome outcome() {
             return switch (status) {
-                case GRANTED, PENDING -> AuditOutcome.SUCCESS;
+                case GRANTED, PENDING, WITHDRAWN -> AuditOutcome.SUCCESS;
                 case REJECTED -> AuditOutcome.DENIED;
                 case EXPIRED, REFUSED -> AuditOutcome.FAILURE;
             };

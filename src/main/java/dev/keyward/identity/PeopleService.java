@@ -119,8 +119,7 @@ public class PeopleService {
     @PreAuthorize("permitAll()")
     @Transactional(readOnly = true)
     public List<String> activeWithRole(String role) {
-        return people.findAllByOrderByUsername().stream().map(PersonEntity::toPerson)
-                .filter(p -> p.status() == PersonStatus.ACTIVE && p.hasRole(role)).map(Person::username).toList();
+        return people.findUsernamesByStatusAndRole(PersonStatus.ACTIVE, role);
     }
 
     @RolesAllowed({Roles.ADMIN, Roles.SECURITY_OFFICER, Roles.AUDITOR})

@@ -2,7 +2,7 @@ package dev.keyward.identity;
 
 /** Where a privileged role request stands. */
 public enum RoleRequestStatus {
-    PENDING, GRANTED, REJECTED, EXPIRED, REFUSED;
+    PENDING, GRANTED, REJECTED, EXPIRED, REFUSED, WITHDRAWN;
 
     public String label() {
         return switch (this) {
@@ -11,6 +11,7 @@ public enum RoleRequestStatus {
             case REJECTED -> "Rejected";
             case EXPIRED -> "Expired";
             case REFUSED -> "Refused";
+            case WITHDRAWN -> "Withdrawn";
         };
     }
 }

@@ -35,7 +35,8 @@ public record Destruction(String id, String key, String reason, String override,
         REJECTED,
         EXPIRED,
         /** Something relied on the key again when the wait ended, and no override was signed: the key was kept. */
-        REFUSED;
+        REFUSED,
+        WITHDRAWN;
 
         public String label() {
             return switch (this) {
@@ -47,6 +48,7 @@ public record Destruction(String id, String key, String reason, String override,
                 case REJECTED -> "Rejected";
                 case EXPIRED -> "Expired";
                 case REFUSED -> "Refused";
+                case WITHDRAWN -> "Withdrawn";
             };
         }
 

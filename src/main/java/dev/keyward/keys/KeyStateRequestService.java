@@ -29,6 +29,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 public class KeyStateRequestService {
 
+    /** How the review a suspension opens begins its reason (the system opens it: flagged, never refused). */
+    public static final String SUSPENSION_REVIEW = "Review of the suspension: ";
+
     private final KeyStateRequestStore requests;
     private final KeyChangeRules rules;
     private final ApprovalService approvals;
@@ -75,7 +78,7 @@ public class KeyStateRequestService {
      */
     @PreAuthorize("isAuthenticated()")
     public StateRequest openSuspensionReview(String alias, String suspension) {
-        String reason = "Review of the suspension: " + suspension;
+        String reason = SUSPENSION_REVIEW + suspension;
         return open(alias, KeyState.SUSPENDED, KeyState.ACTIVE, reason.length() > KeyChangeRules.MAX_TEXT
                 ? reason.substring(0, KeyChangeRules.MAX_TEXT) : reason, currentUser.requireUsername());
     }

@@ -22,7 +22,8 @@ public record Retirement(String id, String key, int version, String reason, Stri
     public enum Status {
         PENDING, RETIRED, REJECTED, EXPIRED,
         /** The version was used again (or became current, or the key changed) before the approval ended: kept. */
-        REFUSED;
+        REFUSED,
+        WITHDRAWN;
 
         public String label() {
             return switch (this) {
@@ -31,6 +32,7 @@ public record Retirement(String id, String key, int version, String reason, Stri
                 case REJECTED -> "Rejected";
                 case EXPIRED -> "Expired";
                 case REFUSED -> "Refused";
+                case WITHDRAWN -> "Withdrawn";
             };
         }
     }

@@ -27,7 +27,7 @@ public record Rotation(String id, String key, Trigger trigger, String reason, St
     }
 
     public enum Status {
-        PENDING, ROTATING, DONE, REJECTED, EXPIRED, FAILED;
+        PENDING, ROTATING, DONE, REJECTED, EXPIRED, FAILED, WITHDRAWN;
 
         public String label() {
             return switch (this) {
@@ -37,6 +37,7 @@ public record Rotation(String id, String key, Trigger trigger, String reason, St
                 case REJECTED -> "Rejected";
                 case EXPIRED -> "Expired";
                 case FAILED -> "Failed";
+                case WITHDRAWN -> "Withdrawn";
             };
         }
 

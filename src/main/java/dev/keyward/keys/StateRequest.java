@@ -19,7 +19,8 @@ public record StateRequest(String id, String key, KeyState from, KeyState to, St
     public enum Status {
         PENDING, DONE, REJECTED, EXPIRED,
         /** Approved, but the key had moved meanwhile: nothing changed. */
-        REFUSED;
+        REFUSED,
+        WITHDRAWN;
 
         public String label() {
             return switch (this) {
@@ -28,6 +29,7 @@ public record StateRequest(String id, String key, KeyState from, KeyState to, St
                 case REJECTED -> "Rejected";
                 case EXPIRED -> "Expired";
                 case REFUSED -> "Refused";
+                case WITHDRAWN -> "Withdrawn";
             };
         }
     }

@@ -8,10 +8,7 @@ import dev.keyward.approvals.process.ApprovalProcess;
 import dev.keyward.identity.Roles;
 import dev.keyward.support.IntegrationTest;
 import dev.keyward.support.TestPeople;
-import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.UUID;
 import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -37,42 +34,6 @@ class AuthorizationTest extends IntegrationTest {
     @Autowired
     JdbcTemplate jdbc;
 
-    /** A change of nothing in particular: an owner it concerns, a version, and a note that may change freely. */
-    record TestChange(String id, String requester, Facts facts) implements ApprovalSubject {
-
-        record Facts(String type, String owner, int version, String note) {
-        }
-
-        TestChange with(Facts changed) {
-            return new TestChange(id, requester, changed);
-        }
-
-        @Override
-        public String type() {
-            return "test-change";
-        }
-
-        @Override
-        public String summary() {
-            return requester + " asks for a test change";
-        }
-
-        @Override
-        public Map<String, String> conflicted() {
-            return Map.of();
-        }
-
-        @Override
-        public List<RequiredSlot> slots() {
-            return List.of(RequiredSlot.pool(SlotKind.SECURITY_OFFICER), RequiredSlot.pool(SlotKind.SECURITY_OFFICER));
-        }
-
-        @Override
-        public Set<String> driftingFacts() {
-            return Set.of("note");
-        }
-    }
-
     @AfterEach
     void signOut() {
         SecurityContextHolder.clearContext();
@@ -82,8 +43,7 @@ class AuthorizationTest extends IntegrationTest {
     void onlyTheApprovedSubjectWithTheFactsAsSignedAndVerifyingSignaturesIsAuthorized() {
         String officer1 = fixture.withPasskey(people.create("officer", Roles.SECURITY_OFFICER));
         String officer2 = fixture.withPasskey(people.create("officer", Roles.SECURITY_OFFICER));
-        TestChange change = new TestChange(UUID.randomUUID().toString(), people.create("requester"),
-                new TestChange.Facts("test-change", "bob", 3, "first note"));
+        TestChange change = TestChange.of(people.create("requester"), new TestChange.Facts("test-change", "bob", 3, "first note"));
         String approvalId = open(change);
 
         assertThatThrownBy(() -> approvals.authorize(approvalId, change)).isInstanceOf(NotAuthorizedException.class)
@@ -99,7 +59,7 @@ class AuthorizationTest extends IntegrationTest {
         assertThatThrownBy(() -> authorization.requireFor("test-change", "another"))
                 .isInstanceOf(IllegalStateException.class);
 
-        TestChange other = new TestChange(UUID.randomUUID().toString(), change.requester(), change.facts());
+        TestChange other = TestChange.of(change.requester(), change.facts());
         assertThatThrownBy(() -> approvals.authorize(approvalId, other)).as("subject A's approval for subject B")
                 .isInstanceOf(NotAuthorizedException.class)
                 .hasMessage("Approval " + approvalId + " decided test-change " + change.id() + ", not test-change "
@@ -124,8 +84,7 @@ class AuthorizationTest extends IntegrationTest {
     @Test
     void aRejectedCaseAuthorizesNothing() {
         String officer = fixture.withPasskey(people.create("officer", Roles.SECURITY_OFFICER));
-        TestChange change = new TestChange(UUID.randomUUID().toString(), people.create("requester"),
-                new TestChange.Facts("test-change", "bob", 1, null));
+        TestChange change = TestChange.of(people.create("requester"), new TestChange.Facts("test-change", "bob", 1, null));
         String approvalId = open(change);
         fixture.decide(officer, change.id(), Decision.REJECT, "Not now.");
         assertThatThrownBy(() -> approvals.authorize(approvalId, change)).isInstanceOf(NotAuthorizedException.class)

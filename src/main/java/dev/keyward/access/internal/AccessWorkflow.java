@@ -119,13 +119,8 @@ public class AccessWorkflow {
 
     /** Closes a request the approval did not approve, with the rejecter's comment or the expiry. */
     public void closeUnapproved(String requestId) {
-        RequestRow request = request(requestId);
-        Approval approval = approvals.get(request.approvalId());
-        if (approval.status() == ApprovalStatus.EXPIRED) {
-            close(requestId, AccessRequestStatus.EXPIRED, "Not decided in time; nothing was granted.");
-            return;
-        }
-        close(requestId, AccessRequestStatus.REJECTED, approval.rejection());
+        Approval.Ending ending = approvals.get(request(requestId).approvalId()).ending("nothing was granted");
+        close(requestId, AccessRequestStatus.valueOf(ending.status().name()), ending.outcome());
     }
 
     private void close(String requestId, AccessRequestStatus status, String outcome) {

@@ -23,7 +23,7 @@ final class Ui {
     static Span status(AccessRequestStatus status) {
         return Badges.of(status.label(), switch (status) {
             case GRANTED -> Tone.SUCCESS;
-            case PENDING -> Tone.NEUTRAL;
+            case PENDING, WITHDRAWN -> Tone.NEUTRAL;
             case REJECTED, EXPIRED, REFUSED -> Tone.ERROR;
         });
     }

@@ -178,6 +178,32 @@ public class ApprovalStore {
         jdbc.sql("update approvals_slot set approver = null, routed_reason = ? where id = ?").params(reason, slotId).update();
     }
 
+    /** The ids of every pending case, oldest first. */
+    public List<String> pendingCaseIds() {
+        return jdbc.sql("select id from approvals_case where status = 'PENDING' order by created_at").query(String.class).list();
+    }
+
+    /** Pending cases with an open slot designated for {@code username}, or flagged as unable to finish. */
+    public List<String> pendingCaseIdsConcerning(String username) {
+        return jdbc.sql("select c.id from approvals_case c where c.status = 'PENDING' and (c.blocked_reason is not null "
+                        + "or exists (select 1 from approvals_slot s where s.case_id = c.id and s.status = 'PENDING' "
+                        + "and s.approver = ?)) order by c.created_at")
+                .param(username).query(String.class).list();
+    }
+
+    /** Marks a case as unable to finish; false when it was marked with this reason already. */
+    public boolean block(String caseId, String reason, Instant at) {
+        return jdbc.sql("update approvals_case set blocked_reason = ?, blocked_at = ? where id = ? "
+                        + "and (blocked_reason is null or blocked_reason <> ?)")
+                .params(reason, ts(at), caseId, reason).update() == 1;
+    }
+
+    /** Clears the mark of a case that can finish again; false when it had none. */
+    public boolean unblock(String caseId) {
+        return jdbc.sql("update approvals_case set blocked_reason = null, blocked_at = null where id = ? "
+                + "and blocked_reason is not null").param(caseId).update() == 1;
+    }
+
     public void conclude(String caseId, ApprovalStatus status, Instant at) {
         jdbc.sql("update approvals_case set status = ?, concluded_at = ? where id = ?").params(status.name(), ts(at), caseId).update();
     }

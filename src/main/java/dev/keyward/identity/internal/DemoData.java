@@ -37,6 +37,7 @@ class DemoData implements ApplicationRunner {
             person("heidi", "Heidi Hart", "Payments", "carol"),
             person("dave", "Dave Dunn", "Security", null, Roles.SECURITY_OFFICER),
             person("grace", "Grace Green", "Security", null, Roles.SECURITY_OFFICER),
+            person("ivy", "Ivy Irwin", "Security", null, Roles.SECURITY_OFFICER),
             person("erin", "Erin Evans", "Internal Audit", null, Roles.AUDITOR),
             person("frank", "Frank Fischer", "IT Operations", null, Roles.ADMIN));
 

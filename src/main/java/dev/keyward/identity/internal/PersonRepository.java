@@ -38,6 +38,9 @@ public interface PersonRepository extends JpaRepository<PersonEntity, Long> {
 
     List<PersonEntity> findAllByOrderByUsername();
 
+    @Query("select p.username from PersonEntity p join p.roles r where p.status = :status and r = :role order by p.username")
+    List<String> findUsernamesByStatusAndRole(PersonStatus status, String role);
+
     /** The whole org chart in one statement: no entities, no roles. */
     @Query("select new dev.keyward.identity.OrgEntry(p.username, p.status, m.username, "
             + "case when exists (select 1 from PersonEntity q join q.roles r where q = p and r = 'AUDITOR') then true "

@@ -213,12 +213,8 @@ public class KeyDestructionWorkflow {
     /** Closes a destruction its approval did not approve, with the rejecter's comment or the expiry. */
     @Transactional
     public void closeUnapproved(String destructionId) {
-        Approval approval = approvals.get(destruction(destructionId).approvalId());
-        if (approval.status() == ApprovalStatus.EXPIRED) {
-            end(destructionId, Destruction.Status.EXPIRED, "Not decided in time; the key was kept.", null);
-            return;
-        }
-        end(destructionId, Destruction.Status.REJECTED, approval.rejection(), null);
+        Approval.Ending ending = approvals.get(destruction(destructionId).approvalId()).ending("the key was kept");
+        end(destructionId, Destruction.Status.valueOf(ending.status().name()), ending.outcome(), null);
     }
 
     private void end(String destructionId, Destruction.Status status, String outcome, String by) {

@@ -127,12 +127,8 @@ public class KeyRetirementWorkflow {
 
     /** Closes a retirement its approval did not approve, with the rejecter's comment or the expiry. */
     public void closeUnapproved(String retirementId) {
-        Approval approval = approvals.get(retirement(retirementId).approvalId());
-        if (approval.status() == ApprovalStatus.EXPIRED) {
-            end(retirementId, Retirement.Status.EXPIRED, "Not decided in time; the version was kept.");
-            return;
-        }
-        end(retirementId, Retirement.Status.REJECTED, approval.rejection());
+        Approval.Ending ending = approvals.get(retirement(retirementId).approvalId()).ending("the version was kept");
+        end(retirementId, Retirement.Status.valueOf(ending.status().name()), ending.outcome());
     }
 
     private void end(String retirementId, Retirement.Status status, String outcome) {

@@ -67,6 +67,12 @@ record KeyRotationSubject(Row rotation, ManagedKeyEntity key, String ownersManag
         return Map.of(rotation.requester(), "You asked for this rotation; somebody else has to decide it.");
     }
 
+    /** Emergencies and scheduled rotations are opened by the system after a move or a date: flagged, never refused. */
+    @Override
+    public boolean followUp() {
+        return rotation.trigger() != Rotation.Trigger.ON_DEMAND;
+    }
+
     /** An emergency cannot wait business days. */
     @Override
     public boolean urgent() {

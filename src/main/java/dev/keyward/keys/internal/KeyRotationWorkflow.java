@@ -190,12 +190,8 @@ public class KeyRotationWorkflow {
 
     /** Closes a rotation its approval did not approve, with the rejecter's comment or the expiry. */
     public void closeUnapproved(String rotationId) {
-        Approval approval = approvals.get(rotation(rotationId).approvalId());
-        if (approval.status() == ApprovalStatus.EXPIRED) {
-            end(rotationId, Rotation.Status.EXPIRED, "Not decided in time; the key was not rotated.");
-            return;
-        }
-        end(rotationId, Rotation.Status.REJECTED, approval.rejection());
+        Approval.Ending ending = approvals.get(rotation(rotationId).approvalId()).ending("the key was not rotated");
+        end(rotationId, Rotation.Status.valueOf(ending.status().name()), ending.outcome());
     }
 
     private void end(String rotationId, Rotation.Status status, String outcome) {

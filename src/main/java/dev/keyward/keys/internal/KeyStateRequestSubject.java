@@ -2,6 +2,7 @@ package dev.keyward.keys.internal;
 
 import dev.keyward.approvals.ApprovalSubject;
 import dev.keyward.keys.KeyState;
+import dev.keyward.keys.KeyStateRequestService;
 import dev.keyward.keys.internal.KeyStateRequestStore.Row;
 import java.util.List;
 import java.util.Map;
@@ -44,6 +45,12 @@ record KeyStateRequestSubject(Row request, ManagedKeyEntity key, String ownersMa
     @Override
     public Facts facts() {
         return new Facts(TYPE, request.id(), KeyFacts.of(key), request.from(), request.to(), request.reason(), request.requester());
+    }
+
+    /** The review a suspension opens follows a move already made: flagged when nobody can decide it, never refused. */
+    @Override
+    public boolean followUp() {
+        return request.reason().startsWith(KeyStateRequestService.SUSPENSION_REVIEW);
     }
 
     @Override

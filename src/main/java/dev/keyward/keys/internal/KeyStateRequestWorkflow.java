@@ -85,12 +85,8 @@ public class KeyStateRequestWorkflow {
     /** Closes a request its approval did not approve, with the rejecter's comment or the expiry. */
     public void closeUnapproved(String requestId) {
         Row request = request(requestId);
-        Approval approval = approvals.get(request.approvalId());
-        if (approval.status() == ApprovalStatus.EXPIRED) {
-            end(request, StateRequest.Status.EXPIRED, "Not decided in time; the key stays " + request.from() + ".");
-            return;
-        }
-        end(request, StateRequest.Status.REJECTED, approval.rejection());
+        Approval.Ending ending = approvals.get(request.approvalId()).ending("the key stays " + request.from());
+        end(request, StateRequest.Status.valueOf(ending.status().name()), ending.outcome());
     }
 
     private void end(Row request, StateRequest.Status status, String outcome) {

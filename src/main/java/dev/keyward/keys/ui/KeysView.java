@@ -425,7 +425,7 @@ public class KeysView extends VerticalLayout {
         grid.addColumn(r -> ViewerTime.minute(r.createdAt())).setHeader("Requested").setAutoWidth(true);
         grid.addComponentColumn(r -> Badges.of(r.status().label(), switch (r.status()) {
             case DONE -> Tone.SUCCESS;
-            case PENDING, ROTATING -> Tone.NEUTRAL;
+            case PENDING, ROTATING, WITHDRAWN -> Tone.NEUTRAL;
             case REJECTED, EXPIRED, FAILED -> Tone.ERROR;
         })).setHeader("Status").setAutoWidth(true);
         grid.addColumn(r -> "v" + r.oldVersion() + " (" + r.oldKcv() + ")"

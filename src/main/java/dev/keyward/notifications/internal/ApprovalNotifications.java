@@ -1,6 +1,7 @@
 package dev.keyward.notifications.internal;
 
 import dev.keyward.approvals.Approval;
+import dev.keyward.approvals.ApprovalEvents.ApprovalBlocked;
 import dev.keyward.approvals.ApprovalEvents.ApprovalEscalated;
 import dev.keyward.approvals.ApprovalEvents.ApprovalOpened;
 import dev.keyward.approvals.ApprovalEvents.ApproversReminded;
@@ -45,6 +46,20 @@ class ApprovalNotifications {
     @TransactionalEventListener
     void escalated(ApprovalEscalated event) {
         askApprovers(event.approvalId(), "Escalated to the security officers");
+    }
+
+    /** Nobody is left to finish an approval: the officers and administrators hear what would unblock it. */
+    @TransactionalEventListener
+    void blocked(ApprovalBlocked event) {
+        if (!mailer.enabled()) {
+            return;
+        }
+        Set<String> who = new LinkedHashSet<>(people.activeWithRole(Roles.SECURITY_OFFICER));
+        who.addAll(people.activeWithRole(Roles.ADMIN));
+        for (String person : who) {
+            people.contact(person).ifPresent(to -> mailer.send(to, "Approval cannot finish: " + event.summary(),
+                    event.summary() + ".\n\n" + event.reason() + "\n\nThe approvals inbox: " + mailer.link("approvals")));
+        }
     }
 
     private void askApprovers(String approvalId, String subject) {

@@ -44,11 +44,7 @@ public class RoleGrantWorkflow {
 
     /** Closes a request its approval did not approve, with the rejecter's comment or the expiry. */
     public void closeUnapproved(String requestId) {
-        Approval approval = approvals.get(requests.get(requestId).approvalId());
-        if (approval.status() == ApprovalStatus.EXPIRED) {
-            requests.close(requestId, RoleRequestStatus.EXPIRED, "Not decided in time; the role was not given.");
-            return;
-        }
-        requests.close(requestId, RoleRequestStatus.REJECTED, approval.rejection());
+        Approval.Ending ending = approvals.get(requests.get(requestId).approvalId()).ending("the role was not given");
+        requests.close(requestId, RoleRequestStatus.valueOf(ending.status().name()), ending.outcome());
     }
 }
