@@ -28,6 +28,12 @@ class NotificationsTest extends IntegrationTest {
     AccessFixture fixture;
     @Autowired
     Workflows workflows;
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
+    @Autowired
+    org.springframework.modulith.events.IncompleteEventPublications incomplete;
+    @Autowired
+    dev.keyward.approvals.ApprovalService approvals;
 
     @AfterEach
     void signOut() {
@@ -56,6 +62,35 @@ class NotificationsTest extends IntegrationTest {
         workflows.runDueJobs();
         MimeMessage outcome = awaitMail(cast.requester(), "Your access request for " + key + ": GRANTED");
         assertThat(body(outcome)).contains("Granted until", "/my-requests");
+    }
+
+    @Test
+    void aReminderThatCouldNotGoOutIsSentWhenTheNodeStartsAgain() {
+        Cast cast = fixture.cast();
+        String key = fixture.activeKey(Sensitivity.LOW, cast.owner(), cast.officer1());
+        AccessRequest request = fixture.request(cast.requester(), key);
+        String asks = cast.requester() + " asks for Encrypt on " + key + " (LOW)";
+        awaitMail(cast.manager(), "Decision needed: " + asks);
+        // Between the commit that fires the reminder and its e-mail, the mail cannot go out (as if the node died).
+        jdbc.update("update identity_person set email = ? where username = ?", "no address at all", cast.manager());
+
+        clock.set(request.approval().remindAt().plusSeconds(1));
+        workflows.fireTimersDueBy(request.id(), clock.instant());
+        String publication = Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.queryForList(
+                "select id from event_publication where event_type like '%ApproversReminded' and completion_date is null "
+                        + "and serialized_event like ?", String.class, "%" + request.approval().id() + "%"), l -> !l.isEmpty())
+                .get(0);
+        assertThat(mailsTo(cast.manager())).noneMatch(m -> subject(m).contains("Reminder"));
+
+        jdbc.update("update identity_person set email = ? where username = ?", cast.manager() + "@test.example",
+                cast.manager());
+        incomplete.resubmitIncompletePublications(p -> p.getIdentifier().toString().equals(publication));
+        awaitMail(cast.manager(), "Reminder: decision still needed: " + asks);
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.queryForObject(
+                "select completion_date from event_publication where id = ?", java.sql.Timestamp.class,
+                java.util.UUID.fromString(publication)) != null);
+        fixture.as(cast.requester());
+        approvals.withdraw(request.approval().id());
     }
 
     private static MimeMessage awaitMail(String username, String subject) {

@@ -3,7 +3,7 @@ package dev.keyward.notifications.internal;
 import dev.keyward.access.AccessEvents.AccessRequestClosed;
 import dev.keyward.identity.PeopleService;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.modulith.events.ApplicationModuleListener;
 
 /** The requester hears how their access request ended, once that is committed. */
 @Component
@@ -17,7 +17,7 @@ class AccessNotifications {
         this.mailer = mailer;
     }
 
-    @TransactionalEventListener
+    @ApplicationModuleListener
     void closed(AccessRequestClosed event) {
         if (!mailer.enabled()) {
             return;

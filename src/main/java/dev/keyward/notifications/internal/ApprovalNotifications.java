@@ -13,7 +13,7 @@ import dev.keyward.identity.Roles;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.modulith.events.ApplicationModuleListener;
 
 /**
  * Who hears about an approval, whatever its subject, once the change is committed: the people who may fill its open
@@ -33,23 +33,23 @@ class ApprovalNotifications {
         this.mailer = mailer;
     }
 
-    @TransactionalEventListener
+    @ApplicationModuleListener
     void opened(ApprovalOpened event) {
         askApprovers(event.approvalId(), "Decision needed");
     }
 
-    @TransactionalEventListener
+    @ApplicationModuleListener
     void reminded(ApproversReminded event) {
         askApprovers(event.approvalId(), "Reminder: decision still needed");
     }
 
-    @TransactionalEventListener
+    @ApplicationModuleListener
     void escalated(ApprovalEscalated event) {
         askApprovers(event.approvalId(), "Escalated to the security officers");
     }
 
     /** Nobody is left to finish an approval: the officers and administrators hear what would unblock it. */
-    @TransactionalEventListener
+    @ApplicationModuleListener
     void blocked(ApprovalBlocked event) {
         if (!mailer.enabled()) {
             return;

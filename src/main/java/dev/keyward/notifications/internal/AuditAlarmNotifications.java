@@ -4,7 +4,7 @@ import dev.keyward.audit.AuditChainBroken;
 import dev.keyward.identity.PeopleService;
 import dev.keyward.identity.Roles;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.modulith.events.ApplicationModuleListener;
 
 /** Security officers hear at once when the audit chain stops extending its last checkpoint. */
 @Component
@@ -18,7 +18,7 @@ class AuditAlarmNotifications {
         this.mailer = mailer;
     }
 
-    @TransactionalEventListener
+    @ApplicationModuleListener
     void chainBroken(AuditChainBroken event) {
         if (!mailer.enabled()) {
             return;

@@ -13,7 +13,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.modulith.events.ApplicationModuleListener;
 
 /**
  * A key's owner hears before its rotation date; the owner and everyone holding a grant on a key hear before its
@@ -36,7 +36,7 @@ class KeyNotifications {
         this.mailer = mailer;
     }
 
-    @TransactionalEventListener
+    @ApplicationModuleListener
     void rotationDueSoon(RotationDueSoon event) {
         if (!mailer.enabled()) {
             return;
@@ -48,19 +48,19 @@ class KeyNotifications {
                 + "Key: " + mailer.link("keys")));
     }
 
-    @TransactionalEventListener
+    @ApplicationModuleListener
     void destructionScheduled(DestructionScheduled event) {
         tellOwnerAndHolders(event.alias(), event.owner(), event.alias() + " will be destroyed on "
                 + DAY.format(event.destroyAt()), event.destroyAt());
     }
 
-    @TransactionalEventListener
+    @ApplicationModuleListener
     void destructionDueSoon(DestructionDueSoon event) {
         tellOwnerAndHolders(event.alias(), event.owner(), "Reminder: " + event.alias() + " will be destroyed on "
                 + DAY.format(event.destroyAt()), event.destroyAt());
     }
 
-    @TransactionalEventListener
+    @ApplicationModuleListener
     void cryptoperiodEnding(CryptoperiodEnding event) {
         String when = DAY.format(event.endsAt()) + " (UTC)";
         tellOwnerAndHolders(event.alias(), event.owner(), event.daysBefore() == 0

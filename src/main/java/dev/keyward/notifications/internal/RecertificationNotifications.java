@@ -17,7 +17,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.modulith.events.ApplicationModuleListener;
 
 /**
  * Recertification mail, once each change is committed: reviewers hear when a campaign gives them items and when
@@ -38,17 +38,17 @@ class RecertificationNotifications {
         this.mailer = mailer;
     }
 
-    @TransactionalEventListener
+    @ApplicationModuleListener
     void launched(CampaignLaunched event) {
         tellReviewers(event.reviewers(), "Access review: " + event.name(), event.deadlineAt(), "");
     }
 
-    @TransactionalEventListener
+    @ApplicationModuleListener
     void reminded(ReviewersReminded event) {
         tellReviewers(event.pending(), "Reminder: access review " + event.name(), event.deadlineAt(), "Reminder. ");
     }
 
-    @TransactionalEventListener
+    @ApplicationModuleListener
     void escalated(ReviewsEscalated event) {
         if (!mailer.enabled()) {
             return;
@@ -63,7 +63,7 @@ class RecertificationNotifications {
         }
     }
 
-    @TransactionalEventListener
+    @ApplicationModuleListener
     void grantsChanged(GrantsChangedByReview event) {
         if (!mailer.enabled()) {
             return;
