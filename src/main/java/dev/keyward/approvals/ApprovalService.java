@@ -39,6 +39,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -69,13 +70,14 @@ public class ApprovalService {
     private final ApprovalProperties properties;
     private final BusinessCalendar calendar;
     private final Staffing staffing;
+    private final ObjectProvider<InboxSource> sources;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
     ApprovalService(ApprovalStore store, Eligibility eligibility, ApprovalMessages approvalProcess, PeopleService people,
                     PasskeySignatures signatures, CurrentUser currentUser,
                     ApplicationEventPublisher events, AuditRefusals refusals, ApprovalProperties properties,
-                    Staffing staffing, Clock clock) {
+                    Staffing staffing, ObjectProvider<InboxSource> sources, Clock clock) {
         this.store = store;
         this.eligibility = eligibility;
         this.approvalProcess = approvalProcess;
@@ -87,6 +89,7 @@ public class ApprovalService {
         this.properties = properties;
         this.calendar = BusinessCalendar.of(properties);
         this.staffing = staffing;
+        this.sources = sources;
         this.clock = clock;
     }
 
@@ -316,6 +319,19 @@ public class ApprovalService {
             }
         }
         return items;
+    }
+
+    /**
+     * Everything that waits for the signed-in person's decision, approvals and every {@link InboxSource}'s work alike:
+     * the one inbox the bell, the home page and {@code GET /api/v1/me/inbox} show.
+     */
+    @PreAuthorize("isAuthenticated()")
+    @Transactional(readOnly = true)
+    public List<InboxEntry> waitingForMe() {
+        List<InboxEntry> entries = new ArrayList<>(inbox().stream().map(item -> new InboxEntry("approval",
+                item.approvalId(), item.summary(), 1, "approvals", item.createdAt(), item.expireAt())).toList());
+        sources.orderedStream().forEach(source -> entries.addAll(source.waitingForMe()));
+        return entries;
     }
 
     /**

@@ -92,6 +92,8 @@ class RecertificationBrowserTest extends IntegrationTest {
 
             try (Browser bob = signedIn("bob")) {
                 var reviews = MyReviewsPage.open(bob);
+                int waiting = reviews.waitingCount();
+                assertThat(waiting).as("bob's bell counts his two review items").isGreaterThanOrEqualTo(2);
                 reviews.filterByKey(alias);
                 assertThat(reviews.rowsText()).contains("alice", app + " (app of carol)", "never used in 40 days",
                         "Permissions never exercised");
@@ -107,6 +109,7 @@ class RecertificationBrowserTest extends IntegrationTest {
                 bob.driver().manage().window().setSize(new Dimension(1280, 900));
                 reviews.sign();
                 assertThat(reviews.error()).isEmpty();
+                assertThat(MyReviewsPage.open(bob).waitingCount()).as("two fewer once signed").isEqualTo(waiting - 2);
                 assertThat(jdbc.queryForObject("select count(distinct batch_id) from recert_item where campaign_id = ? "
                         + "and batch_id is not null", Integer.class, id)).isEqualTo(1);
             }

@@ -12,6 +12,8 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import dev.keyward.approvals.ApprovalService;
+import dev.keyward.approvals.InboxEntry;
 import dev.keyward.common.ui.Words;
 import dev.keyward.identity.ApiTokenService;
 import dev.keyward.identity.PasskeyService;
@@ -21,6 +23,7 @@ import dev.keyward.identity.Roles;
 import dev.keyward.keys.KeyService;
 import jakarta.annotation.security.PermitAll;
 import java.time.Clock;
+import java.util.List;
 import java.util.stream.Collectors;
 
 /** The dashboard: who you are, whom you manage, and the state of your credentials. */
@@ -30,7 +33,8 @@ import java.util.stream.Collectors;
 @PermitAll
 public class HomeView extends VerticalLayout {
 
-    HomeView(PeopleService people, PasskeyService passkeys, ApiTokenService tokens, KeyService keys, Clock clock) {
+    HomeView(PeopleService people, PasskeyService passkeys, ApiTokenService tokens, KeyService keys,
+             ApprovalService approvals, Clock clock) {
         Person me = people.me();
         var greeting = new H2("Hello, " + me.displayName());
         greeting.setId("home-greeting");
@@ -39,6 +43,7 @@ public class HomeView extends VerticalLayout {
         var owned = keys.list().stream().filter(k -> k.owner().equals(me.username())).toList();
 
         var cards = new FlexLayout(
+                waiting(me.hasRole(Roles.AUDITOR) ? List.of() : approvals.waitingForMe()),
                 card("Your roles", String.valueOf(me.roles().size()),
                         me.roles().stream().sorted().map(Words::of).collect(Collectors.joining(", "))),
                 card("Your team", String.valueOf(reports.size()), reports.isEmpty()
@@ -54,6 +59,18 @@ public class HomeView extends VerticalLayout {
         add(greeting, new Paragraph(me.department() == null ? "" : me.department()
                 + (me.managerUsername() == null ? "" : " · reports to " + me.managerUsername())),
                 me.hasRole(Roles.AUDITOR) ? auditorStep() : nextStep(), cards);
+    }
+
+    /** The one inbox in a card: approvals and grants to review that wait for this person's decision. */
+    private static Component waiting(List<InboxEntry> entries) {
+        long decisions = entries.stream().filter(e -> e.kind().equals("approval")).count();
+        long reviews = entries.stream().filter(e -> !e.kind().equals("approval")).mapToLong(InboxEntry::count).sum();
+        Component card = card("Waiting for your decision", String.valueOf(decisions + reviews), decisions + reviews == 0
+                ? "Nothing waits for you."
+                : decisions + (decisions == 1 ? " approval" : " approvals") + " (under Approvals) and " + reviews
+                        + (reviews == 1 ? " grant" : " grants") + " to review (under My reviews).");
+        card.setId("home-waiting");
+        return card;
     }
 
     /** The first thing most people come for: access to a key. */

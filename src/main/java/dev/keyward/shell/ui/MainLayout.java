@@ -19,11 +19,13 @@ import com.vaadin.flow.server.menu.MenuConfiguration;
 import com.vaadin.flow.server.menu.MenuEntry;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import dev.keyward.approvals.ApprovalService;
+import dev.keyward.approvals.InboxEntry;
 import dev.keyward.common.ui.Words;
 import dev.keyward.identity.PeopleService;
 import dev.keyward.identity.Person;
 import dev.keyward.identity.Roles;
 import jakarta.annotation.security.PermitAll;
+import java.util.List;
 import java.util.stream.Collectors;
 
 /**
@@ -37,6 +39,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
     private final ApprovalService approvals;
     private final Button bell = new Button(VaadinIcon.BELL.create());
     private final Span bellCount = new Span();
+    private String bellTarget = "approvals";
 
     MainLayout(AuthenticationContext authentication, PeopleService people, ApprovalService approvals) {
         this.approvals = approvals;
@@ -60,8 +63,8 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
 
         bell.setId("notifications");
         bell.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
-        bell.getElement().setAttribute("aria-label", "Decisions waiting for you");
-        bell.addClickListener(e -> bell.getUI().ifPresent(ui -> ui.navigate("approvals")));
+        bell.getElement().setAttribute("aria-label", "What waits for your decision");
+        bell.addClickListener(e -> bell.getUI().ifPresent(ui -> ui.navigate(bellTarget)));
         bellCount.setId("notification-count");
         bellCount.getElement().getThemeList().add("badge error pill small");
         bell.setSuffixComponent(bellCount);
@@ -78,16 +81,28 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         setPrimarySection(Section.DRAWER);
     }
 
-    /** The bell shows how many decisions wait for the signed-in person; it is refreshed on every navigation. */
+    /**
+     * The bell counts what waits for the signed-in person's decision in the one inbox (approvals and review items
+     * alike) and leads to where most of it waits; it is refreshed on every navigation.
+     */
     @Override
     public void afterNavigation(AfterNavigationEvent event) {
         if (!bell.isVisible()) {
             return;
         }
-        int waiting = approvals.inbox().size();
+        List<InboxEntry> entries = approvals.waitingForMe();
+        long decisions = entries.stream().filter(e -> e.kind().equals("approval")).count();
+        long reviews = entries.stream().filter(e -> !e.kind().equals("approval")).mapToLong(InboxEntry::count).sum();
+        long waiting = decisions + reviews;
         bellCount.setText(String.valueOf(waiting));
         bellCount.setVisible(waiting > 0);
-        bell.setTooltipText(waiting == 0 ? "No decision waits for you" : waiting + " decision(s) wait for you");
+        bell.setTooltipText(waiting == 0 ? "Nothing waits for you" : plural(decisions, "decision") + " and "
+                + plural(reviews, "grant") + " to review wait for you");
+        bellTarget = decisions == 0 && reviews > 0 ? "reviews" : "approvals";
+    }
+
+    private static String plural(long n, String word) {
+        return n + " " + word + (n == 1 ? "" : "s");
     }
 
     private static SideNav menu() {

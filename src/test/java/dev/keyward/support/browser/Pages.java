@@ -869,6 +869,12 @@ public final class Pages {
             return new MyReviewsPage(browser);
         }
 
+        /** What the bell in the header counts (0 when it shows no count). */
+        public int waitingCount() {
+            var count = browser.driver().findElements(By.id("notification-count"));
+            return count.isEmpty() || !count.get(0).isDisplayed() ? 0 : Integer.parseInt(count.get(0).getText());
+        }
+
         /** Narrows the grid to one key's items and waits for them. */
         public void filterByKey(String alias) {
             type(Pages.await(browser, By.id("review-key")), alias);
