@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.keyward.crypto.CryptoApi;
 import dev.keyward.crypto.internal.UsageMeter;
+import dev.keyward.keys.KeyPurpose;
+import dev.keyward.keys.KeyState;
+import dev.keyward.keys.NewKey;
+import dev.keyward.keys.Sensitivity;
 import dev.keyward.support.DemoTokens;
 import dev.keyward.support.IntegrationTest;
 import dev.keyward.support.Workflows;
@@ -18,6 +22,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
@@ -40,6 +45,8 @@ class KeyRotationBrowserTest extends IntegrationTest {
     TestPeople testPeople;
     @Autowired
     UsageMeter meter;
+    @Autowired
+    dev.keyward.keys.KeyService keyService;
 
     @BeforeEach
     void noPasskeysYet() {
@@ -107,6 +114,35 @@ class KeyRotationBrowserTest extends IntegrationTest {
                     + "'PENDING'", String.class, KEY)).as("the census showed use: the override went with it")
                     .startsWith("The vault migration finishes tonight");
         }
+    }
+
+    @Test
+    void carolWithdrawsHerRotationAndItLeavesTheApproversInboxes() {
+        String alias = "vault-" + Long.toString(java.util.concurrent.ThreadLocalRandom.current().nextLong(1L << 30), 36);
+        testPeople.signIn("dave");
+        keyService.create(new NewKey(alias, "AES_256", KeyPurpose.ENCRYPT, Sensitivity.MEDIUM, "carol", "Vault records."));
+        keyService.transition(alias, KeyState.ACTIVE, "in use");
+        SecurityContextHolder.clearContext();
+
+        try (Browser carol = signedIn("carol"); Browser dave = signedIn("dave")) {
+            var keys = KeysPage.open(carol);
+            keys.search(alias);
+            keys.openDetail(alias);
+            keys.requestRotation("Rotate before the vault audit.");
+            String approvalId = jdbc.queryForObject("select approval_id from keys_rotation where key_alias = ? "
+                    + "and status = 'PENDING'", String.class, alias);
+            assertThat(ApprovalsPage.open(dave).rotationCardText(alias, "carol")).contains("asks to rotate " + alias);
+
+            keys = KeysPage.open(carol);
+            keys.search(alias);
+            keys.openDetail(alias);
+            keys.withdraw(approvalId);
+            assertThat(keys.rotationsText()).contains("Withdrawn");
+            carol.screenshot("key-rotation-withdrawn");
+            assertThat(ApprovalsPage.open(dave).rotationCardGone(alias, "carol")).as("gone from dave's inbox").isTrue();
+        }
+        assertThat(jdbc.queryForObject("select outcome from keys_rotation where key_alias = ?", String.class, alias))
+                .isEqualTo("Withdrawn by carol; the key was not rotated.");
     }
 
     private static Browser signedIn(String username) {

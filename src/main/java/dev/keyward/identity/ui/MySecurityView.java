@@ -201,8 +201,8 @@ public class MySecurityView extends VerticalLayout {
                     Notices.success("Your password no longer works; you sign in with passkeys only.");
                 }));
         remove.setId("remove-password");
-        password.add(new Paragraph("You can still sign in with a password. Whoever chose it (the administrator who "
-                + "made your account) could sign in as you, so they decide nothing for you until you stop using it."),
+        password.add(new Paragraph("You can still sign in with a password, and so can anybody who knows it. If an "
+                + "administrator chose it when making your account, they decide nothing for you until you stop using it."),
                 remove);
     }
 

@@ -26,6 +26,8 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.component.html.AttachmentType;
+import dev.keyward.approvals.ApprovalService;
+import dev.keyward.approvals.WithdrawButton;
 import dev.keyward.common.ui.Badges.Tone;
 import dev.keyward.common.ui.Badges;
 import dev.keyward.common.ui.FoldingFilters;
@@ -92,6 +94,7 @@ public class KeysView extends VerticalLayout {
     private final ObjectMapper json;
     private final PeopleService people;
     private final CurrentUser currentUser;
+    private final ApprovalService approvals;
     /** Owners' display names, asked once per owner as pages of keys come in. */
     private final Map<String, String> ownerNames = new HashMap<>();
     private final Clock clock;
@@ -106,7 +109,7 @@ public class KeysView extends VerticalLayout {
     KeysView(KeyService keys, KeyRotationService rotations, KeyDestructionService destructions,
              DestructionPeriods destructionPeriods, KeyRetirementService retirements, RetirementQuietPeriod quietPeriod,
              KeyStateRequestService stateRequests, ObjectMapper json, PeopleService people, CurrentUser currentUser,
-             Clock clock) {
+             ApprovalService approvals, Clock clock) {
         this.keys = keys;
         this.rotations = rotations;
         this.destruction = new KeyDestructionPanel(destructions, destructionPeriods, currentUser, clock);
@@ -116,6 +119,7 @@ public class KeysView extends VerticalLayout {
         this.json = json;
         this.people = people;
         this.currentUser = currentUser;
+        this.approvals = approvals;
         this.clock = clock;
         setSizeFull();
         state.setLabel("State");
@@ -437,6 +441,13 @@ public class KeysView extends VerticalLayout {
                 .map(a -> a.username() + (a.verified() ? " ✓" : " (signature does not verify)"))
                 .collect(Collectors.joining(", "))).setHeader("Approved by").setFlexGrow(1)
                 .setTooltipGenerator(r -> r.outcome() == null ? "" : r.outcome());
+        String me = currentUser.requireUsername();
+        if (log.stream().anyMatch(r -> r.status() == Rotation.Status.PENDING && r.requester().equals(me))) {
+            grid.addComponentColumn(r -> r.status() == Rotation.Status.PENDING && r.requester().equals(me)
+                    && r.approvalId() != null
+                    ? WithdrawButton.of(approvals, r.approvalId(), "the rotation of " + key.alias(), reopen)
+                    : new Span()).setAutoWidth(true).setFlexGrow(0);
+        }
         grid.setItems(log);
         grid.setAllRowsVisible(true);
         grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);

@@ -442,6 +442,14 @@ public final class Pages {
         }
 
         /** In the open detail: the rotation log's rows. */
+        /** Withdraws the viewer's own pending request {@code approvalId} from the open detail, confirming it. */
+        public void withdraw(String approvalId) {
+            WebElement button = Pages.await(browser, By.id("withdraw-" + approvalId));
+            browser.driver().executeScript("arguments[0].scrollIntoView(); arguments[0].click();", button);
+            Pages.await(browser, By.cssSelector("vaadin-confirm-dialog-overlay vaadin-button[slot='confirm-button']")).click();
+            new WebDriverWait(browser.driver(), WAIT).until(d -> d.findElements(By.id("withdraw-" + approvalId)).isEmpty());
+        }
+
         public String rotationsText() {
             WebElement grid = Pages.await(browser, By.id("key-rotations"));
             browser.driver().executeScript("arguments[0].scrollIntoView();", grid);
@@ -637,6 +645,17 @@ public final class Pages {
             WebElement card = Pages.await(browser, rotationCard(alias, requester));
             browser.driver().executeScript("arguments[0].scrollIntoView();", card);
             return card.getText();
+        }
+
+        /** Whether a rotation card of {@code alias} asked by {@code requester} is gone (waits until it is, or fails). */
+        public boolean rotationCardGone(String alias, String requester) {
+            // An empty inbox shows its empty state instead of the find field.
+            new WebDriverWait(browser.driver(), WAIT).until(d -> !d.findElements(By.id("no-approvals")).isEmpty()
+                    || d.findElements(By.id("approval-find")).stream().anyMatch(WebElement::isDisplayed));
+            if (browser.driver().findElements(By.id("no-approvals")).isEmpty()) {
+                find(alias);
+            }
+            return new WebDriverWait(browser.driver(), WAIT).until(d -> d.findElements(rotationCard(alias, requester)).isEmpty());
         }
 
         public void approveRotation(String alias, String requester) {
