@@ -26,9 +26,10 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
- * Destruction in Chromium, each person in their own browser with their own virtual authenticator: bob asks to destroy
- * a key he owns (a waiting period below the HIGH minimum is refused at its field), dave and grace approve with their
- * passkeys; after the wait (moved clock) the key is DESTROYED, its page says so, and the crypto API answers 410.
+ * Destruction in Chromium, each person in their own browser with their own virtual authenticator, in the demo's three
+ * security officers: dave asks to destroy bob's key (a waiting period below the HIGH minimum is refused at its
+ * field), grace and ivy, the two other officers, approve with their passkeys; after the wait (moved clock) the key is
+ * DESTROYED, its page says so, and the crypto API answers 410.
  */
 class KeyDestructionBrowserTest extends IntegrationTest {
 
@@ -45,11 +46,11 @@ class KeyDestructionBrowserTest extends IntegrationTest {
 
     @BeforeEach
     void noPasskeysYet() {
-        testPeople.forgetPasskeys("bob", "dave", "grace");
+        testPeople.forgetPasskeys("dave", "grace", "ivy");
     }
 
     @Test
-    void bobAsksDaveAndGraceApproveAndAfterTheWaitTheKeyIsGone() throws Exception {
+    void daveAsksTheOtherTwoOfficersApproveAndAfterTheWaitTheKeyIsGone() throws Exception {
         String alias = "ledger-archive-" + Long.toString(ThreadLocalRandom.current().nextLong(1L << 30), 36);
         testPeople.signIn("dave");
         keys.create(new NewKey(alias, "AES_256", KeyPurpose.ENCRYPT, Sensitivity.HIGH, "bob",
@@ -57,34 +58,34 @@ class KeyDestructionBrowserTest extends IntegrationTest {
         keys.transition(alias, KeyState.ACTIVE, "in use until the archive moved");
         SecurityContextHolder.clearContext();
 
-        try (Browser bob = signedIn("bob")) {
-            var page = KeysPage.open(bob);
+        try (Browser dave = signedIn("dave")) {
+            var page = KeysPage.open(dave);
             page.search(alias);
             page.openDetail(alias);
             assertThat(page.requestDestructionRefused("The archive was re-encrypted.", 7))
                     .isEqualTo("A HIGH key waits 30 to 90 days before it is destroyed; 7 is outside.");
             page.requestDestruction("The 2019 archive was re-encrypted under ledger-dek; nothing reads this key.", 30);
-            assertThat(page.destructionText()).contains("Waiting for two security officers", "bob");
-            bob.screenshot("key-destruction-requested");
+            assertThat(page.destructionText()).contains("Waiting for two security officers", "dave");
+            dave.screenshot("key-destruction-requested");
             String destructionId = jdbc.queryForObject("select id from keys_destruction where key_alias = ?", String.class, alias);
 
-            for (String approver : List.of("dave", "grace")) {
+            for (String approver : List.of("grace", "ivy")) {
                 try (Browser browser = signedIn(approver)) {
                     var inbox = ApprovalsPage.open(browser);
-                    assertThat(inbox.destructionCardText(alias, "bob")).contains("asks to destroy " + alias, "HIGH",
+                    assertThat(inbox.destructionCardText(alias, "dave")).contains("asks to destroy " + alias, "HIGH",
                             "v1 (", "after 30 days");
                     if (approver.equals("grace")) {
                         browser.screenshot("approvals-destruction");
                     }
-                    inbox.approveDestruction(alias, "bob");
+                    inbox.approveDestruction(alias, "dave");
                 }
             }
 
-            page = KeysPage.open(bob);
+            page = KeysPage.open(dave);
             page.search(alias);
             page.openDetail(alias);
-            assertThat(page.destructionText()).contains("Will be destroyed on", "Cancel destruction", "dave ✓", "grace ✓");
-            bob.screenshot("key-destruction-scheduled");
+            assertThat(page.destructionText()).contains("Will be destroyed on", "Cancel destruction", "grace ✓", "ivy ✓");
+            dave.screenshot("key-destruction-scheduled");
 
             Instant destroyAt = jdbc.queryForObject("select destroy_at from keys_destruction where id = ?",
                     java.sql.Timestamp.class, destructionId).toInstant();
@@ -92,12 +93,12 @@ class KeyDestructionBrowserTest extends IntegrationTest {
             workflows.fireTimersDueBy(destructionId, clock.instant());
             clock.reset();
 
-            page = KeysPage.open(bob);
+            page = KeysPage.open(dave);
             page.search(alias);
             page.openDetail(alias);
             assertThat(page.destructionText()).contains("Destroyed on", "Every version's key material is gone");
             assertThat(page.offers("request-destruction")).isFalse();
-            bob.screenshot("key-destroyed");
+            dave.screenshot("key-destroyed");
         }
         new CryptoApi(mvc, DemoTokens.bearer("kwt_test_payments_app")).call(alias, "encrypt", json("plaintext", b64("x")))
                 .andExpect(status().isGone())
