@@ -2,6 +2,7 @@ package dev.keyward.approvals;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * What a governed change puts before its approvers; every subject (an access request, a key rotation, a role grant,
@@ -9,6 +10,15 @@ import java.util.Map;
  * signs {@link #facts()}, keeps {@link #conflicted()} people out and fills {@link #slots()}.
  */
 public interface ApprovalSubject {
+
+    /**
+     * A subject as one value: its type, id, requester, summary, signed facts, conflicted people and slots; nothing
+     * drifts, nothing is urgent, a person asked (see {@link SubjectRecord} to say otherwise).
+     */
+    static SubjectRecord of(String type, String id, String requester, String summary, Record facts,
+                            Map<String, String> conflicted, List<RequiredSlot> slots) {
+        return new SubjectRecord(type, id, requester, summary, facts, conflicted, slots, Set.of(), false, false);
+    }
 
     /** What kind of change, e.g. {@code access-request}; stable, since it is part of every signed document. */
     String type();
@@ -41,8 +51,8 @@ public interface ApprovalSubject {
      * Facts that may change between signing and acting without voiding the approval, each named by its path in the
      * canonical facts (e.g. {@code key.state}, which a destruction moves itself). Any other difference refuses the act.
      */
-    default java.util.Set<String> driftingFacts() {
-        return java.util.Set.of();
+    default Set<String> driftingFacts() {
+        return Set.of();
     }
 
     /**

@@ -4,8 +4,9 @@ import dev.keyward.access.AccessRequest;
 import dev.keyward.access.Permission;
 import dev.keyward.access.internal.AccessStore.RequestRow;
 import dev.keyward.approvals.ApprovalSubject;
+import dev.keyward.approvals.ApprovalSubject.RequiredSlot;
 import dev.keyward.approvals.SlotKind;
-import dev.keyward.keys.KeyPurpose;
+import dev.keyward.keys.KeyFacts;
 import dev.keyward.keys.KeyReference;
 import dev.keyward.keys.Sensitivity;
 import java.util.ArrayList;
@@ -19,8 +20,7 @@ import java.util.stream.Collectors;
  * MEDIUM also the key owner; HIGH also a security officer; CRITICAL two distinct security officers. Neither the
  * requester nor the beneficiary decides (only its owner may ask for a service account, so the owner is the requester).
  */
-record AccessApprovalSubject(RequestRow request, KeyReference key, String manager)
-        implements ApprovalSubject {
+final class AccessApprovalSubject {
 
     static final String TYPE = AccessRequest.SUBJECT_TYPE;
 
@@ -29,52 +29,28 @@ record AccessApprovalSubject(RequestRow request, KeyReference key, String manage
                  String beneficiary, Validity validity, String justification, String ticket) {
     }
 
-    record KeyFacts(long id, String alias, Sensitivity sensitivity, KeyPurpose purpose, String owner) {
-    }
-
     record Validity(int days, String from) {
     }
 
-    @Override
-    public String type() {
-        return TYPE;
+    private AccessApprovalSubject() {
     }
 
-    @Override
-    public String id() {
-        return request.id();
-    }
-
-    @Override
-    public String requester() {
-        return request.requester();
-    }
-
-    @Override
-    public String summary() {
+    /** @param manager the requester's manager in the org chart (null when there is none) */
+    static ApprovalSubject of(RequestRow request, KeyReference key, String manager) {
         String permissions = request.permissions().stream().sorted().map(Permission::label).collect(Collectors.joining(", "));
-        return request.requester() + " asks for " + permissions + " on " + key.alias() + " (" + key.sensitivity() + ")"
-                + (request.beneficiary().equals(request.requester()) ? "" : " for " + request.beneficiary());
-    }
-
-    @Override
-    public Facts facts() {
-        return new Facts(TYPE, request.id(), new KeyFacts(key.id(), key.alias(), key.sensitivity(), key.purpose(), key.owner()),
-                request.permissions().stream().sorted().map(Enum::name).toList(), request.requester(),
-                request.beneficiary(), new Validity(request.durationDays(), "the grant's creation"),
-                request.justification(), request.ticket());
-    }
-
-    @Override
-    public Map<String, String> conflicted() {
         Map<String, String> conflicted = new LinkedHashMap<>();
         conflicted.put(request.requester(), "You made this request; somebody else has to decide it.");
         conflicted.putIfAbsent(request.beneficiary(), "This request is for you; somebody else has to decide it.");
-        return conflicted;
+        return ApprovalSubject.of(TYPE, request.id(), request.requester(),
+                request.requester() + " asks for " + permissions + " on " + key.alias() + " (" + key.sensitivity() + ")"
+                        + (request.beneficiary().equals(request.requester()) ? "" : " for " + request.beneficiary()),
+                new Facts(TYPE, request.id(), KeyFacts.of(key), request.permissions().stream().sorted().map(Enum::name).toList(),
+                        request.requester(), request.beneficiary(), new Validity(request.durationDays(), "the grant's creation"),
+                        request.justification(), request.ticket()),
+                conflicted, slots(key, manager));
     }
 
-    @Override
-    public List<RequiredSlot> slots() {
+    private static List<RequiredSlot> slots(KeyReference key, String manager) {
         List<RequiredSlot> slots = new ArrayList<>();
         slots.add(RequiredSlot.person(SlotKind.MANAGER, manager, "The requester has no manager in the org chart."));
         if (key.sensitivity().compareTo(Sensitivity.MEDIUM) >= 0) {

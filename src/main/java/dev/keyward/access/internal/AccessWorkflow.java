@@ -9,6 +9,7 @@ import dev.keyward.access.GrantStatus;
 import dev.keyward.access.internal.AccessStore.RequestRow;
 import dev.keyward.approvals.Approval;
 import dev.keyward.approvals.ApprovalService;
+import dev.keyward.approvals.ApprovalSubject;
 import dev.keyward.approvals.ApprovalStatus;
 import dev.keyward.approvals.Authorization;
 import dev.keyward.approvals.NotAuthorizedException;
@@ -68,8 +69,8 @@ public class AccessWorkflow {
     }
 
     /** The request as its approvers see it, now. */
-    private AccessApprovalSubject subject(RequestRow request) {
-        return new AccessApprovalSubject(request, keys.reference(request.key()),
+    private ApprovalSubject subject(RequestRow request) {
+        return AccessApprovalSubject.of(request, keys.reference(request.key()),
                 people.managerOf(request.requester()).orElse(null));
     }
 

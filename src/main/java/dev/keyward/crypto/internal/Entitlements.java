@@ -55,14 +55,14 @@ public class Entitlements {
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true,
             classes = {AccessEvents.AccessGranted.class, AccessEvents.AccessRevoked.class, AccessEvents.AccessReduced.class,
                     AccessEvents.AccessExpired.class})
-    void grantsChanged() {
+    void grantsChanged(Object event) { // the event is named so the publication registry can complete it
         grantCache.invalidateAll();
     }
 
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true,
             classes = {KeyEvents.KeyStateChanged.class, KeyEvents.KeyRotated.class, KeyEvents.KeyCreated.class,
                     KeyEvents.VersionRetired.class})
-    void keysChanged() {
+    void keysChanged(Object event) {
         keyCache.invalidateAll();
     }
 }

@@ -99,7 +99,7 @@ class TokenFacts {
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true, classes = {
             ApiTokenRevoked.class, StatusChanged.class, RolesChanged.class, AccountLocked.class, AccountUnlocked.class,
             ServiceAccountStatusChanged.class})
-    void identityChanged() {
+    void identityChanged(Object event) { // the event is named so the publication registry can complete it
         known.invalidateAll();
     }
 

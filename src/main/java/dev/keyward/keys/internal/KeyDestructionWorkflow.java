@@ -2,6 +2,7 @@ package dev.keyward.keys.internal;
 
 import dev.keyward.approvals.Approval;
 import dev.keyward.approvals.ApprovalService;
+import dev.keyward.approvals.ApprovalSubject;
 import dev.keyward.approvals.ApprovalStatus;
 import dev.keyward.approvals.Authorization;
 import dev.keyward.approvals.NotAuthorizedException;
@@ -146,8 +147,8 @@ public class KeyDestructionWorkflow {
     }
 
     /** The destruction as its approvers see it, now. */
-    private KeyDestructionSubject subject(Row destruction) {
-        return new KeyDestructionSubject(destruction, key(destruction.key()));
+    private ApprovalSubject subject(Row destruction) {
+        return KeyDestructionSubject.of(destruction, key(destruction.key()));
     }
 
     private Authorization authorize(Row destruction) {

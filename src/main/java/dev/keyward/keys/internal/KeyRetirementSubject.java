@@ -1,19 +1,17 @@
 package dev.keyward.keys.internal;
 
 import dev.keyward.approvals.ApprovalSubject;
+import dev.keyward.keys.KeyFacts;
 import dev.keyward.keys.internal.KeyRetirementStore.Row;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Retiring an old key version before its approvers: the key owner (their manager when the owner asked) and a security
- * officer. They sign the version's check value, the census at the time of asking and the override, if any.
- *
- * @param ownersManager the key owner's manager in the org chart (null when there is none)
+ * officer. They sign the version's check value, the census at the time of asking and the override, if any. A rotation
+ * while the approval waits moves the current version on; retiring an old one stays what was signed.
  */
-record KeyRetirementSubject(Row retirement, ManagedKeyEntity key, String kcv, int currentVersion, String ownersManager)
-        implements ApprovalSubject {
+final class KeyRetirementSubject {
 
     static final String TYPE = "key-retirement";
 
@@ -25,46 +23,20 @@ record KeyRetirementSubject(Row retirement, ManagedKeyEntity key, String kcv, in
     record VersionFacts(int number, String kcv) {
     }
 
-    @Override
-    public String type() {
-        return TYPE;
+    private KeyRetirementSubject() {
     }
 
-    @Override
-    public String id() {
-        return retirement.id();
-    }
-
-    @Override
-    public String requester() {
-        return retirement.requester();
-    }
-
-    @Override
-    public String summary() {
-        return retirement.requester() + " asks to retire version " + retirement.version() + " of " + key.alias() + " ("
-                + key.sensitivity() + ")" + (retirement.override() != null ? " although it is still in use" : "");
-    }
-
-    @Override
-    public Facts facts() {
-        return new Facts(TYPE, retirement.id(), KeyFacts.of(key), new VersionFacts(retirement.version(), kcv), currentVersion,
-                retirement.reason(), retirement.inUse(), retirement.override(), retirement.requester());
-    }
-
-    /** A rotation while the approval waits moves the current version on; retiring an old one stays what was signed. */
-    @Override
-    public Set<String> driftingFacts() {
-        return Set.of("currentVersion");
-    }
-
-    @Override
-    public Map<String, String> conflicted() {
-        return Map.of(retirement.requester(), "You asked for this retirement; somebody else has to decide it.");
-    }
-
-    @Override
-    public List<RequiredSlot> slots() {
-        return OwnerAndOfficers.slots(key, retirement.requester(), ownersManager, 1);
+    /** @param ownersManager the key owner's manager in the org chart (null when there is none) */
+    static ApprovalSubject of(Row retirement, ManagedKeyEntity key, String ownersManager) {
+        String kcv = key.versions().get(retirement.version() - 1).kcv();
+        return ApprovalSubject.of(TYPE, retirement.id(), retirement.requester(),
+                retirement.requester() + " asks to retire version " + retirement.version() + " of " + key.alias() + " ("
+                        + key.sensitivity() + ")" + (retirement.override() != null ? " although it is still in use" : ""),
+                new Facts(TYPE, retirement.id(), key.facts(), new VersionFacts(retirement.version(), kcv),
+                        key.versions().size(), retirement.reason(), retirement.inUse(), retirement.override(),
+                        retirement.requester()),
+                Map.of(retirement.requester(), "You asked for this retirement; somebody else has to decide it."),
+                OwnerAndOfficers.slots(key, retirement.requester(), ownersManager, 1))
+                .drifting("currentVersion");
     }
 }

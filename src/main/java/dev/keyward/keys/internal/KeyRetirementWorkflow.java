@@ -2,6 +2,7 @@ package dev.keyward.keys.internal;
 
 import dev.keyward.approvals.Approval;
 import dev.keyward.approvals.ApprovalService;
+import dev.keyward.approvals.ApprovalSubject;
 import dev.keyward.approvals.ApprovalStatus;
 import dev.keyward.approvals.Authorization;
 import dev.keyward.approvals.NotAuthorizedException;
@@ -57,10 +58,9 @@ public class KeyRetirementWorkflow {
     }
 
     /** The retirement as its approvers see it, now. */
-    private KeyRetirementSubject subject(Row retirement) {
+    private ApprovalSubject subject(Row retirement) {
         ManagedKeyEntity key = key(retirement.key());
-        return new KeyRetirementSubject(retirement, key, key.versions().get(retirement.version() - 1).kcv(),
-                key.versions().size(), people.managerOf(key.owner()).orElse(null));
+        return KeyRetirementSubject.of(retirement, key, people.managerOf(key.owner()).orElse(null));
     }
 
     /**

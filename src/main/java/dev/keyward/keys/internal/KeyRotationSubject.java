@@ -1,7 +1,9 @@
 package dev.keyward.keys.internal;
 
 import dev.keyward.approvals.ApprovalSubject;
+import dev.keyward.approvals.ApprovalSubject.RequiredSlot;
 import dev.keyward.approvals.SlotKind;
+import dev.keyward.keys.KeyFacts;
 import dev.keyward.keys.Rotation;
 import dev.keyward.keys.Sensitivity;
 import dev.keyward.keys.internal.KeyRotationStore.Row;
@@ -11,11 +13,10 @@ import java.util.Map;
 /**
  * A key rotation before its approvers: the key owner and a security officer (two for CRITICAL keys); for an emergency
  * after a compromise, two security officers within hours. The requester never decides; when the owner asks, the
- * owner's manager takes the owner's slot.
- *
- * @param ownersManager the key owner's manager in the org chart (null when there is none)
+ * owner's manager takes the owner's slot. Emergencies and scheduled rotations are opened by the system after a move
+ * or a date: flagged when nobody can decide them, never refused.
  */
-record KeyRotationSubject(Row rotation, ManagedKeyEntity key, String ownersManager) implements ApprovalSubject {
+final class KeyRotationSubject {
 
     static final String TYPE = "key-rotation";
 
@@ -27,65 +28,33 @@ record KeyRotationSubject(Row rotation, ManagedKeyEntity key, String ownersManag
     record VersionFacts(int number, String kcv) {
     }
 
-    @Override
-    public String type() {
-        return TYPE;
+    private KeyRotationSubject() {
     }
 
-    @Override
-    public String id() {
-        return rotation.id();
+    /** @param ownersManager the key owner's manager in the org chart (null when there is none) */
+    static ApprovalSubject of(Row rotation, ManagedKeyEntity key, String ownersManager) {
+        boolean emergency = rotation.trigger() == Rotation.Trigger.EMERGENCY;
+        return ApprovalSubject.of(TYPE, rotation.id(), rotation.requester(), summary(rotation, key),
+                new Facts(TYPE, rotation.id(), key.facts(), new VersionFacts(rotation.oldVersion(), rotation.oldKcv()),
+                        rotation.trigger(), rotation.reason(), rotation.requester()),
+                Map.of(rotation.requester(), "You asked for this rotation; somebody else has to decide it."),
+                emergency
+                        // The owner may be the one whose key leaked; two officers act at once.
+                        ? List.of(RequiredSlot.pool(SlotKind.SECURITY_OFFICER), RequiredSlot.pool(SlotKind.SECURITY_OFFICER))
+                        : OwnerAndOfficers.slots(key, rotation.requester(), ownersManager,
+                                key.sensitivity() == Sensitivity.CRITICAL ? 2 : 1))
+                .urgent(emergency)
+                .followUp(rotation.trigger() != Rotation.Trigger.ON_DEMAND);
     }
 
-    @Override
-    public String requester() {
-        return rotation.requester();
-    }
-
-    @Override
-    public String summary() {
-        if (rotation.trigger() == Rotation.Trigger.EMERGENCY) {
-            return "Emergency rotation of " + key.alias() + " (" + key.sensitivity() + "), marked compromised by "
+    private static String summary(Row rotation, ManagedKeyEntity key) {
+        return switch (rotation.trigger()) {
+            case EMERGENCY -> "Emergency rotation of " + key.alias() + " (" + key.sensitivity() + "), marked compromised by "
                     + rotation.requester();
-        }
-        if (rotation.trigger() == Rotation.Trigger.SCHEDULED) {
-            return "Scheduled rotation of " + key.alias() + " (" + key.sensitivity() + "): version "
+            case SCHEDULED -> "Scheduled rotation of " + key.alias() + " (" + key.sensitivity() + "): version "
                     + rotation.oldVersion() + " reached its rotation date";
-        }
-        return rotation.requester() + " asks to rotate " + key.alias() + " (" + key.sensitivity() + "), now at version "
-                + rotation.oldVersion();
-    }
-
-    @Override
-    public Facts facts() {
-        return new Facts(TYPE, rotation.id(), KeyFacts.of(key), new VersionFacts(rotation.oldVersion(), rotation.oldKcv()),
-                rotation.trigger(), rotation.reason(), rotation.requester());
-    }
-
-    @Override
-    public Map<String, String> conflicted() {
-        return Map.of(rotation.requester(), "You asked for this rotation; somebody else has to decide it.");
-    }
-
-    /** Emergencies and scheduled rotations are opened by the system after a move or a date: flagged, never refused. */
-    @Override
-    public boolean followUp() {
-        return rotation.trigger() != Rotation.Trigger.ON_DEMAND;
-    }
-
-    /** An emergency cannot wait business days. */
-    @Override
-    public boolean urgent() {
-        return rotation.trigger() == Rotation.Trigger.EMERGENCY;
-    }
-
-    @Override
-    public List<RequiredSlot> slots() {
-        if (rotation.trigger() == Rotation.Trigger.EMERGENCY) {
-            // The owner may be the one whose key leaked; two officers act at once.
-            return List.of(RequiredSlot.pool(SlotKind.SECURITY_OFFICER), RequiredSlot.pool(SlotKind.SECURITY_OFFICER));
-        }
-        return OwnerAndOfficers.slots(key, rotation.requester(), ownersManager,
-                key.sensitivity() == Sensitivity.CRITICAL ? 2 : 1);
+            case ON_DEMAND -> rotation.requester() + " asks to rotate " + key.alias() + " (" + key.sensitivity()
+                    + "), now at version " + rotation.oldVersion();
+        };
     }
 }

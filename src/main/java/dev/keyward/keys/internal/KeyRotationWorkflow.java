@@ -2,6 +2,7 @@ package dev.keyward.keys.internal;
 
 import dev.keyward.approvals.Approval;
 import dev.keyward.approvals.ApprovalService;
+import dev.keyward.approvals.ApprovalSubject;
 import dev.keyward.approvals.ApprovalStatus;
 import dev.keyward.approvals.Authorization;
 import dev.keyward.approvals.NotAuthorizedException;
@@ -74,9 +75,9 @@ public class KeyRotationWorkflow {
     }
 
     /** The rotation as its approvers see it, now. */
-    private KeyRotationSubject subject(Row rotation) {
+    private ApprovalSubject subject(Row rotation) {
         ManagedKeyEntity key = key(rotation.key());
-        return new KeyRotationSubject(rotation, key, people.managerOf(key.owner()).orElse(null));
+        return KeyRotationSubject.of(rotation, key, people.managerOf(key.owner()).orElse(null));
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.keyward.keys.internal;
 
 import dev.keyward.approvals.Approval;
 import dev.keyward.approvals.ApprovalService;
+import dev.keyward.approvals.ApprovalSubject;
 import dev.keyward.approvals.ApprovalStatus;
 import dev.keyward.approvals.Authorization;
 import dev.keyward.approvals.NotAuthorizedException;
@@ -54,9 +55,9 @@ public class KeyStateRequestWorkflow {
     }
 
     /** The request as its approvers see it, now. */
-    private KeyStateRequestSubject subject(Row request) {
+    private ApprovalSubject subject(Row request) {
         ManagedKeyEntity key = keys.findByAlias(request.key()).orElseThrow();
-        return new KeyStateRequestSubject(request, key, people.managerOf(key.owner()).orElse(null));
+        return KeyStateRequestSubject.of(request, key, people.managerOf(key.owner()).orElse(null));
     }
 
     /** Makes the move once every decision approves and verifies now, if the key is still where it was. */

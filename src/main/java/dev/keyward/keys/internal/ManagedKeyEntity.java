@@ -1,6 +1,7 @@
 package dev.keyward.keys.internal;
 
 import dev.keyward.hsm.KeyAlgorithm;
+import dev.keyward.keys.KeyFacts;
 import dev.keyward.keys.KeyPurpose;
 import dev.keyward.keys.KeyState;
 import dev.keyward.keys.ManagedKey;
@@ -168,5 +169,10 @@ public class ManagedKeyEntity {
 
     Instant destroyNotBefore() {
         return destroyNotBefore;
+    }
+
+    /** The key as approvers of a change to it sign it. */
+    KeyFacts facts() {
+        return new KeyFacts(id(), alias(), algorithm().name(), purpose(), sensitivity(), owner(), null);
     }
 }

@@ -1,6 +1,7 @@
 package dev.keyward.privileges.internal;
 
 import dev.keyward.approvals.ApprovalService;
+import dev.keyward.approvals.ApprovalSubject;
 import dev.keyward.approvals.NotAuthorizedException;
 import dev.keyward.identity.PeopleService;
 import dev.keyward.identity.RoleApprovals;
@@ -45,7 +46,7 @@ class RoleGrantApprovals implements RoleApprovals {
     }
 
     /** The request as its approvers see it, now. */
-    RoleGrantSubject subject(RoleRequest request) {
-        return new RoleGrantSubject(request, people.lookup(request.username()).orElseThrow());
+    ApprovalSubject subject(RoleRequest request) {
+        return RoleGrantSubject.of(request, people.lookup(request.username()).orElseThrow());
     }
 }
