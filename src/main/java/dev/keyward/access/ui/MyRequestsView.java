@@ -1,5 +1,6 @@
 package dev.keyward.access.ui;
 
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
@@ -11,6 +12,9 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import dev.keyward.access.AccessRequest;
 import dev.keyward.access.AccessRequestService;
+import dev.keyward.access.AccessRequestStatus;
+import dev.keyward.approvals.ApprovalService;
+import dev.keyward.approvals.WithdrawButton;
 import dev.keyward.common.ui.EmptyState;
 import dev.keyward.common.ui.HiddenFrom;
 import dev.keyward.common.ui.RowDetails;
@@ -27,9 +31,11 @@ import jakarta.annotation.security.PermitAll;
 public class MyRequestsView extends VerticalLayout {
 
     private final AccessRequestService requests;
+    private final ApprovalService approvals;
 
-    MyRequestsView(AccessRequestService requests) {
+    MyRequestsView(AccessRequestService requests, ApprovalService approvals) {
         this.requests = requests;
+        this.approvals = approvals;
         setSizeFull();
         var grid = new Grid<AccessRequest>();
         grid.setId("my-requests");
@@ -58,6 +64,13 @@ public class MyRequestsView extends VerticalLayout {
         AccessRequest request = requests.get(id);
         var dialog = new Dialog("Request for " + request.key());
         dialog.add(new RequestDetail(request));
+        if (request.status() == AccessRequestStatus.PENDING && request.approval() != null) {
+            dialog.getFooter().add(WithdrawButton.of(approvals, request.approval().id(), "your request for "
+                    + request.key(), () -> {
+                        dialog.close();
+                        UI.getCurrent().getPage().reload();
+                    }));
+        }
         dialog.getFooter().add(new Button("Close", e -> dialog.close()));
         dialog.setWidth("70rem");
         dialog.open();
