@@ -13,7 +13,7 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import dev.keyward.approvals.ApprovalService;
-import dev.keyward.approvals.InboxEntry;
+import dev.keyward.approvals.WaitingCount;
 import dev.keyward.common.ui.Words;
 import dev.keyward.identity.ApiTokenService;
 import dev.keyward.identity.PasskeyService;
@@ -43,7 +43,7 @@ public class HomeView extends VerticalLayout {
         var owned = keys.list().stream().filter(k -> k.owner().equals(me.username())).toList();
 
         var cards = new FlexLayout(
-                waiting(me.hasRole(Roles.AUDITOR) ? List.of() : approvals.waitingForMe()),
+                waiting(WaitingCount.of(me.hasRole(Roles.AUDITOR) ? List.of() : approvals.waitingForMe())),
                 card("Your roles", String.valueOf(me.roles().size()),
                         me.roles().stream().sorted().map(Words::of).collect(Collectors.joining(", "))),
                 card("Your team", String.valueOf(reports.size()), reports.isEmpty()
@@ -62,10 +62,10 @@ public class HomeView extends VerticalLayout {
     }
 
     /** The one inbox in a card: approvals and grants to review that wait for this person's decision. */
-    private static Component waiting(List<InboxEntry> entries) {
-        long decisions = entries.stream().filter(e -> e.kind().equals("approval")).count();
-        long reviews = entries.stream().filter(e -> !e.kind().equals("approval")).mapToLong(InboxEntry::count).sum();
-        Component card = card("Waiting for your decision", String.valueOf(decisions + reviews), decisions + reviews == 0
+    private static Component waiting(WaitingCount waiting) {
+        long decisions = waiting.decisions();
+        long reviews = waiting.reviews();
+        Component card = card("Waiting for your decision", String.valueOf(waiting.total()), waiting.total() == 0
                 ? "Nothing waits for you."
                 : decisions + (decisions == 1 ? " approval" : " approvals") + " (under Approvals) and " + reviews
                         + (reviews == 1 ? " grant" : " grants") + " to review (under My reviews).");

@@ -19,13 +19,12 @@ import com.vaadin.flow.server.menu.MenuConfiguration;
 import com.vaadin.flow.server.menu.MenuEntry;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import dev.keyward.approvals.ApprovalService;
-import dev.keyward.approvals.InboxEntry;
+import dev.keyward.approvals.WaitingCount;
 import dev.keyward.common.ui.Words;
 import dev.keyward.identity.PeopleService;
 import dev.keyward.identity.Person;
 import dev.keyward.identity.Roles;
 import jakarta.annotation.security.PermitAll;
-import java.util.List;
 import java.util.stream.Collectors;
 
 /**
@@ -90,15 +89,12 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         if (!bell.isVisible()) {
             return;
         }
-        List<InboxEntry> entries = approvals.waitingForMe();
-        long decisions = entries.stream().filter(e -> e.kind().equals("approval")).count();
-        long reviews = entries.stream().filter(e -> !e.kind().equals("approval")).mapToLong(InboxEntry::count).sum();
-        long waiting = decisions + reviews;
-        bellCount.setText(String.valueOf(waiting));
-        bellCount.setVisible(waiting > 0);
-        bell.setTooltipText(waiting == 0 ? "Nothing waits for you" : plural(decisions, "decision") + " and "
-                + plural(reviews, "grant") + " to review wait for you");
-        bellTarget = decisions == 0 && reviews > 0 ? "reviews" : "approvals";
+        WaitingCount waiting = WaitingCount.of(approvals.waitingForMe());
+        bellCount.setText(String.valueOf(waiting.total()));
+        bellCount.setVisible(waiting.total() > 0);
+        bell.setTooltipText(waiting.total() == 0 ? "Nothing waits for you" : plural(waiting.decisions(), "decision")
+                + " and " + plural(waiting.reviews(), "grant") + " to review wait for you");
+        bellTarget = waiting.decisions() == 0 && waiting.reviews() > 0 ? "reviews" : "approvals";
     }
 
     private static String plural(long n, String word) {
