@@ -52,17 +52,18 @@ public class Entitlements {
         return grantCache.get(new GrantsKey(principal, alias));
     }
 
-    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true,
+    /** After completion, not through the event publication registry: a crash empties these caches anyway. */
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMPLETION, fallbackExecution = true,
             classes = {AccessEvents.AccessGranted.class, AccessEvents.AccessRevoked.class, AccessEvents.AccessReduced.class,
                     AccessEvents.AccessExpired.class})
-    void grantsChanged(Object event) { // the event is named so the publication registry can complete it
+    void grantsChanged() {
         grantCache.invalidateAll();
     }
 
-    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true,
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMPLETION, fallbackExecution = true,
             classes = {KeyEvents.KeyStateChanged.class, KeyEvents.KeyRotated.class, KeyEvents.KeyCreated.class,
                     KeyEvents.VersionRetired.class})
-    void keysChanged(Object event) {
+    void keysChanged() {
         keyCache.invalidateAll();
     }
 }

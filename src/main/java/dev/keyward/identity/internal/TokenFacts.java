@@ -96,10 +96,11 @@ class TokenFacts {
         known.invalidate(tokenHash);
     }
 
-    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true, classes = {
+    /** After completion, not through the event publication registry: a crash empties this cache anyway. */
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMPLETION, fallbackExecution = true, classes = {
             ApiTokenRevoked.class, StatusChanged.class, RolesChanged.class, AccountLocked.class, AccountUnlocked.class,
             ServiceAccountStatusChanged.class})
-    void identityChanged(Object event) { // the event is named so the publication registry can complete it
+    void identityChanged() {
         known.invalidateAll();
     }
 

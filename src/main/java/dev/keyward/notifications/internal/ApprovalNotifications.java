@@ -13,6 +13,7 @@ import dev.keyward.identity.Roles;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import org.springframework.stereotype.Component;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.modulith.events.ApplicationModuleListener;
 
 /**
@@ -21,6 +22,7 @@ import org.springframework.modulith.events.ApplicationModuleListener;
  * the inbox; the facts stay in the application.
  */
 @Component
+@ConditionalOnProperty("spring.mail.host") // no server, nothing to deliver: nothing stored for it
 class ApprovalNotifications {
 
     private final ApprovalService approvals;

@@ -4,10 +4,12 @@ import dev.keyward.audit.AuditChainBroken;
 import dev.keyward.identity.PeopleService;
 import dev.keyward.identity.Roles;
 import org.springframework.stereotype.Component;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.modulith.events.ApplicationModuleListener;
 
 /** Security officers hear at once when the audit chain stops extending its last checkpoint. */
 @Component
+@ConditionalOnProperty("spring.mail.host") // no server, nothing to deliver: nothing stored for it
 class AuditAlarmNotifications {
 
     private final PeopleService people;

@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 import org.springframework.stereotype.Component;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.modulith.events.ApplicationModuleListener;
 
 /**
@@ -21,6 +22,7 @@ import org.springframework.modulith.events.ApplicationModuleListener;
  * once the change is committed.
  */
 @Component
+@ConditionalOnProperty("spring.mail.host") // no server, nothing to deliver: nothing stored for it
 class KeyNotifications {
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH)

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.modulith.events.ApplicationModuleListener;
 
 /**
@@ -25,6 +26,7 @@ import org.springframework.modulith.events.ApplicationModuleListener;
  * owners when a review revoked or narrowed a grant.
  */
 @Component
+@ConditionalOnProperty("spring.mail.host") // no server, nothing to deliver: nothing stored for it
 class RecertificationNotifications {
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm", Locale.ENGLISH)
