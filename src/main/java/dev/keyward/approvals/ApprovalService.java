@@ -126,7 +126,7 @@ public class ApprovalService {
             } else if (approver != null) {
                 designated.add(approver);
             }
-            open.add(new Staffing.OpenSlot(position, slot.kind(), approver));
+            open.add(new Staffing.OpenSlot(position, slot.kind(), approver, approver != null));
             store.insert(new SlotRow(UUID.randomUUID().toString(), id, position++, slot.kind(), approver,
                     routed != null ? routed : slot.note(), ApprovalStatus.PENDING));
             described.add(slot.kind() + (approver != null ? " " + approver : " (pool)"));
@@ -153,7 +153,7 @@ public class ApprovalService {
             Set<String> decided = new java.util.HashSet<>();
             store.decisions(caseId).forEach(d -> decided.add(d.approver()));
             List<Staffing.OpenSlot> open = slots.stream().filter(s -> s.status() == ApprovalStatus.PENDING)
-                    .map(s -> new Staffing.OpenSlot(s.position(), s.kind(), s.approver())).toList();
+                    .map(s -> new Staffing.OpenSlot(s.position(), s.kind(), s.approver(), false)).toList();
             Optional<String> shortfall = staffing.shortfall(pools, open, c.requester(), store.conflicts(caseId), decided);
             if (shortfall.isPresent()) {
                 block(caseId, c.subjectType(), c.subjectId(), c.summary(), shortfall.get());
@@ -234,20 +234,25 @@ public class ApprovalService {
         if (approvalId == null) {
             throw new NotAuthorizedException("No approval was ever opened for this " + now.type() + ".");
         }
-        CaseRow c = store.findCase(approvalId).orElseThrow(() -> new NotAuthorizedException("No approval " + approvalId + "."));
+        Approval c;
+        try {
+            c = get(approvalId);
+        } catch (NotFoundException e) {
+            throw new NotAuthorizedException("No approval " + approvalId + ".");
+        }
         if (!c.subjectType().equals(now.type()) || !c.subjectId().equals(now.id())) {
             throw new NotAuthorizedException("Approval " + approvalId + " decided " + c.subjectType() + " " + c.subjectId()
                     + ", not " + now.type() + " " + now.id() + ".");
         }
-        Map<String, List<Object>> changed = new LinkedHashMap<>(
-                DecisionDocuments.differences(c.facts(), DecisionDocuments.canonical(now.facts())));
+        Map<String, List<Object>> changed = new LinkedHashMap<>(DecisionDocuments.differences(
+                DecisionDocuments.canonical(c.facts()), DecisionDocuments.canonical(now.facts())));
         changed.keySet().removeIf(path -> drifts(path, now.driftingFacts()));
         if (!changed.isEmpty()) {
             throw new NotAuthorizedException("What the approvers signed no longer holds: " + changed.entrySet().stream()
                     .map(e -> e.getKey() + " was " + shown(e.getValue().get(0)) + " when signed and is "
                             + shown(e.getValue().get(1)) + " now").collect(java.util.stream.Collectors.joining("; ")) + ".");
         }
-        refusalToAct(get(approvalId)).ifPresent(reason -> {
+        refusalToAct(c).ifPresent(reason -> {
             throw new NotAuthorizedException(reason);
         });
         return new Authorization(approvalId, c.subjectType(), c.subjectId(), clock.instant());

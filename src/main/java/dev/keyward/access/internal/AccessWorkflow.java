@@ -63,15 +63,15 @@ public class AccessWorkflow {
 
     /** Opens the approval the key's sensitivity calls for; the facts are what every approver signs. */
     public String openApproval(String requestId) {
-        String approvalId = approvals.open(subject(request(requestId)));
+        RequestRow request = request(requestId);
+        String approvalId = approvals.open(subject(request, keys.reference(request.key())));
         store.attachApproval(requestId, approvalId);
         return approvalId;
     }
 
     /** The request as its approvers see it, now. */
-    private ApprovalSubject subject(RequestRow request) {
-        return AccessApprovalSubject.of(request, keys.reference(request.key()),
-                people.managerOf(request.requester()).orElse(null));
+    private ApprovalSubject subject(RequestRow request, KeyReference key) {
+        return AccessApprovalSubject.of(request, key, people.managerOf(request.requester()).orElse(null));
     }
 
     /**
@@ -81,13 +81,13 @@ public class AccessWorkflow {
      */
     public Provisioning provision(String requestId) {
         RequestRow request = request(requestId);
+        KeyReference key = keys.reference(request.key());
         Authorization authorization;
         try {
-            authorization = approvals.authorize(request.approvalId(), subject(request));
+            authorization = approvals.authorize(request.approvalId(), subject(request, key));
         } catch (NotAuthorizedException e) {
             return Provisioning.refused(e.getMessage());
         }
-        KeyReference key = keys.reference(request.key());
         if (key.state() != KeyState.ACTIVE) {
             return Provisioning.refused("Key " + key.alias() + " is " + key.state() + " now, no longer ACTIVE.");
         }

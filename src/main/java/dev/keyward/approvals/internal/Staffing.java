@@ -21,8 +21,11 @@ import org.springframework.stereotype.Component;
 @Component
 public class Staffing {
 
-    /** An open slot: its place, kind and designated person (null: its pool). */
-    public record OpenSlot(int position, SlotKind kind, String designated) {
+    /**
+     * An open slot: its place, kind and designated person (null: its pool); {@code designatedActive} when the caller
+     * has just checked that person is active (opening a case routes those who are not to the pool).
+     */
+    public record OpenSlot(int position, SlotKind kind, String designated, boolean designatedActive) {
     }
 
     private final PeopleService people;
@@ -50,15 +53,16 @@ public class Staffing {
         List<List<String>> candidates = new ArrayList<>();
         for (OpenSlot slot : slots) {
             Set<String> who = new LinkedHashSet<>();
-            if (slot.designated() != null && people.isActive(slot.designated())) {
+            if (slot.designated() != null && (slot.designatedActive() || people.isActive(slot.designated()))) {
+                // A designated auditor does not decide either, but escalation then gives the slot to the officers.
                 who.add(slot.designated());
             } else {
                 who.addAll(pools.of(slot.kind()));
+                who.removeAll(pools.auditors());
             }
             who.remove(requester);
             who.removeAll(conflicted.keySet());
             who.removeAll(decided);
-            who.removeAll(pools.auditors());
             candidates.add(List.copyOf(who));
         }
         int[] unfilled = unmatched(candidates);
