@@ -2,6 +2,7 @@ package dev.keyward.identity;
 
 import dev.keyward.common.ConflictException;
 import dev.keyward.common.NotFoundException;
+import dev.keyward.identity.internal.AccountMakers;
 import dev.keyward.identity.internal.PersonEntity;
 import dev.keyward.identity.internal.PersonFactory;
 import dev.keyward.identity.internal.PersonRepository;
@@ -142,7 +143,7 @@ public class PeopleService {
     @PreAuthorize("permitAll()")
     @Transactional(readOnly = true)
     public Map<String, String> makersOf(String username) {
-        return username == null ? Map.of() : people.findByUsername(username).map(PersonEntity::makers).orElse(Map.of());
+        return username == null ? Map.of() : people.findMakers(username).map(AccountMakers::conflicted).orElse(Map.of());
     }
 
     /** The people whose manager in the org chart is {@code username}. */

@@ -117,22 +117,9 @@ public class PersonEntity {
         }
     }
 
-    /**
-     * Who may not decide for this person, with why: whoever made the account or set its manager by hand, until the
-     * person signs in only with passkeys of their own.
-     */
+    /** Who may not decide for this person, with why (see {@link AccountMakers}). */
     public java.util.Map<String, String> makers() {
-        java.util.Map<String, String> makers = new java.util.TreeMap<>();
-        if (ownCredentialsAt == null) {
-            if (managerSetBy != null) {
-                makers.put(managerSetBy, "You set " + username + "'s manager by hand; somebody else decides for them.");
-            }
-            if (createdBy != null) {
-                makers.put(createdBy, "You made " + username + "'s account and chose its password; somebody else "
-                        + "decides for them until they sign in with passkeys only.");
-            }
-        }
-        return makers;
+        return new AccountMakers(username, createdBy, managerSetBy, ownCredentialsAt != null).conflicted();
     }
 
     public String getPasswordHash() {

@@ -47,6 +47,10 @@ public interface PersonRepository extends JpaRepository<PersonEntity, Long> {
             + "else false end) from PersonEntity p left join p.manager m")
     List<dev.keyward.identity.OrgEntry> findOrgChart();
 
+    @Query("select new dev.keyward.identity.internal.AccountMakers(p.username, p.createdBy, p.managerSetBy, "
+            + "case when p.ownCredentialsAt is null then false else true end) from PersonEntity p where p.username = :username")
+    Optional<AccountMakers> findMakers(String username);
+
     /** People whose maker may still know a password of theirs (few: those made by hand and not passkey-only yet). */
     @Query("select p from PersonEntity p where p.ownCredentialsAt is null and p.createdBy is not null")
     List<PersonEntity> findMadeByHand();
