@@ -3,7 +3,6 @@ package dev.keyward.keys.internal;
 import dev.keyward.approvals.Approval;
 import dev.keyward.approvals.ApprovalService;
 import dev.keyward.approvals.ApprovalSubject;
-import dev.keyward.approvals.ApprovalStatus;
 import dev.keyward.approvals.Authorization;
 import dev.keyward.approvals.NotAuthorizedException;
 import dev.keyward.hsm.HsmBackend;

@@ -2,7 +2,6 @@ package dev.keyward.privileges.internal;
 
 import dev.keyward.approvals.Approval;
 import dev.keyward.approvals.ApprovalService;
-import dev.keyward.approvals.ApprovalStatus;
 import dev.keyward.identity.RoleRequestService;
 import dev.keyward.identity.RoleRequestStatus;
 import java.util.Optional;
