@@ -31,6 +31,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Base64;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,6 +40,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
@@ -150,7 +152,7 @@ public class ApprovalService {
         for (String caseId : caseIds) {
             CaseRow c = store.findCase(caseId).orElseThrow();
             List<SlotRow> slots = store.slots(caseId);
-            Set<String> decided = new java.util.HashSet<>();
+            Set<String> decided = new HashSet<>();
             store.decisions(caseId).forEach(d -> decided.add(d.approver()));
             List<Staffing.OpenSlot> open = slots.stream().filter(s -> s.status() == ApprovalStatus.PENDING)
                     .map(s -> new Staffing.OpenSlot(s.position(), s.kind(), s.approver(), false)).toList();
@@ -250,7 +252,7 @@ public class ApprovalService {
         if (!changed.isEmpty()) {
             throw new NotAuthorizedException("What the approvers signed no longer holds: " + changed.entrySet().stream()
                     .map(e -> e.getKey() + " was " + shown(e.getValue().get(0)) + " when signed and is "
-                            + shown(e.getValue().get(1)) + " now").collect(java.util.stream.Collectors.joining("; ")) + ".");
+                            + shown(e.getValue().get(1)) + " now").collect(Collectors.joining("; ")) + ".");
         }
         refusalToAct(c).ifPresent(reason -> {
             throw new NotAuthorizedException(reason);
@@ -258,7 +260,7 @@ public class ApprovalService {
         return new Authorization(approvalId, c.subjectType(), c.subjectId(), clock.instant());
     }
 
-    private static boolean drifts(String path, java.util.Set<String> drifting) {
+    private static boolean drifts(String path, Set<String> drifting) {
         return drifting.stream().anyMatch(d -> path.equals(d) || path.startsWith(d + "."));
     }
 
@@ -333,7 +335,7 @@ public class ApprovalService {
     @PreAuthorize("isAuthenticated()")
     @Transactional(readOnly = true)
     public List<InboxEntry> waitingForMe() {
-        List<InboxEntry> entries = new ArrayList<>(inbox().stream().map(item -> new InboxEntry("approval",
+        List<InboxEntry> entries = new ArrayList<>(inbox().stream().map(item -> new InboxEntry(InboxEntry.APPROVAL,
                 item.approvalId(), item.summary(), 1, "approvals", item.createdAt(), item.expireAt())).toList());
         sources.orderedStream().forEach(source -> entries.addAll(source.waitingForMe()));
         return entries;

@@ -11,4 +11,11 @@ import java.time.Instant;
  * @param due  when it must be decided (null: no deadline)
  */
 public record InboxEntry(String kind, String id, String summary, long count, String view, Instant since, Instant due) {
+
+    /** The kind of an approval slot; a source names its own (e.g. {@code review}). */
+    public static final String APPROVAL = "approval";
+
+    public boolean approval() {
+        return APPROVAL.equals(kind);
+    }
 }

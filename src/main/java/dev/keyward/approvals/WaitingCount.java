@@ -6,8 +6,8 @@ import java.util.List;
 public record WaitingCount(long decisions, long reviews) {
 
     public static WaitingCount of(List<InboxEntry> entries) {
-        long decisions = entries.stream().filter(e -> e.kind().equals("approval")).count();
-        return new WaitingCount(decisions, entries.stream().filter(e -> !e.kind().equals("approval"))
+        long decisions = entries.stream().filter(InboxEntry::approval).count();
+        return new WaitingCount(decisions, entries.stream().filter(e -> !e.approval())
                 .mapToLong(InboxEntry::count).sum());
     }
 

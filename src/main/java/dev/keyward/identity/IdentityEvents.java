@@ -5,6 +5,7 @@ import dev.keyward.audit.AuditOutcome;
 import dev.keyward.audit.AuditTarget;
 import dev.keyward.audit.AuditableEvent;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -56,7 +57,7 @@ public final class IdentityEvents {
         public String action() { return "identity.person.added"; }
         public AuditTarget target() { return person(username); }
         public Map<String, ?> details() {
-            Map<String, Object> details = new java.util.LinkedHashMap<>();
+            Map<String, Object> details = new LinkedHashMap<>();
             details.put("roles", new TreeSet<>(roles));
             details.put("manager", manager == null ? "none" : manager);
             details.put("passwordSet", passwordSet);

@@ -4,13 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.keyward.access.AccessFixture;
-import dev.keyward.approvals.process.ApprovalProcess;
 import dev.keyward.audit.AuditTestSupport;
 import dev.keyward.identity.Roles;
 import dev.keyward.support.IntegrationTest;
 import dev.keyward.support.TestPeople;
 import dev.keyward.support.Workflows;
-import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -52,7 +50,7 @@ class ApprovalEngineTest extends IntegrationTest {
     void anUndecidedCaseIsRemindedEscalatedAndExpiredAndAuthorizesNothing() {
         String manager = fixture.withPasskey(people.create("manager"));
         TestChange change = TestChange.of(people.createReportingTo("requester", manager), FACTS).managerAndOfficer(manager);
-        String approvalId = open(change);
+        String approvalId = change.open(approvals, runtime);
         Approval opened = approvals.get(approvalId);
         assertThat(opened.slots()).extracting(Approval.Slot::approver).containsExactly(manager, null);
         fixture.as(manager);
@@ -86,14 +84,14 @@ class ApprovalEngineTest extends IntegrationTest {
         String officer1 = fixture.withPasskey(people.create("officer", Roles.SECURITY_OFFICER));
         String officer2 = fixture.withPasskey(people.create("officer", Roles.SECURITY_OFFICER));
         TestChange approved = TestChange.of(people.create("requester"), FACTS);
-        String approvedId = open(approved);
+        String approvedId = approved.open(approvals, runtime);
         fixture.decide(officer1, approved.id(), Decision.APPROVE, null);
         fixture.decide(officer2, approved.id(), Decision.APPROVE, null);
         assertThat(approvals.get(approvedId).status()).isEqualTo(ApprovalStatus.APPROVED);
         assertThat(approvals.authorize(approvedId, approved).subjectId()).isEqualTo(approved.id());
 
         TestChange withdrawn = TestChange.of(people.create("requester"), FACTS);
-        String withdrawnId = open(withdrawn);
+        String withdrawnId = withdrawn.open(approvals, runtime);
         fixture.as(withdrawn.requester());
         approvals.withdraw(withdrawnId);
         assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(withdrawnId).count())
@@ -102,12 +100,5 @@ class ApprovalEngineTest extends IntegrationTest {
                 ApprovalStatus.WITHDRAWN, "Withdrawn by " + withdrawn.requester() + "; nothing was done."));
         fixture.as(officer1);
         assertThat(approvals.inbox()).noneMatch(i -> i.approvalId().equals(withdrawnId));
-    }
-
-    /** Opens the case and its Approval process, as a subject's own workflow does. */
-    private String open(TestChange change) {
-        String approvalId = approvals.open(change);
-        runtime.startProcessInstanceByKey(ApprovalProcess.KEY, approvalId, Map.of(ApprovalProcess.APPROVAL_ID, approvalId));
-        return approvalId;
     }
 }

@@ -4,11 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.keyward.access.AccessFixture;
-import dev.keyward.approvals.process.ApprovalProcess;
 import dev.keyward.identity.Roles;
 import dev.keyward.support.IntegrationTest;
 import dev.keyward.support.TestPeople;
-import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -44,7 +42,7 @@ class AuthorizationTest extends IntegrationTest {
         String officer1 = fixture.withPasskey(people.create("officer", Roles.SECURITY_OFFICER));
         String officer2 = fixture.withPasskey(people.create("officer", Roles.SECURITY_OFFICER));
         TestChange change = TestChange.of(people.create("requester"), new TestChange.Facts("test-change", "bob", 3, "first note"));
-        String approvalId = open(change);
+        String approvalId = change.open(approvals, runtime);
 
         assertThatThrownBy(() -> approvals.authorize(approvalId, change)).isInstanceOf(NotAuthorizedException.class)
                 .hasMessage("The approval is PENDING, not APPROVED.");
@@ -85,16 +83,9 @@ class AuthorizationTest extends IntegrationTest {
     void aRejectedCaseAuthorizesNothing() {
         String officer = fixture.withPasskey(people.create("officer", Roles.SECURITY_OFFICER));
         TestChange change = TestChange.of(people.create("requester"), new TestChange.Facts("test-change", "bob", 1, null));
-        String approvalId = open(change);
+        String approvalId = change.open(approvals, runtime);
         fixture.decide(officer, change.id(), Decision.REJECT, "Not now.");
         assertThatThrownBy(() -> approvals.authorize(approvalId, change)).isInstanceOf(NotAuthorizedException.class)
                 .hasMessage("The approval is REJECTED, not APPROVED.");
-    }
-
-    /** Opens the case and its Approval process, as a subject's own workflow does. */
-    private String open(TestChange change) {
-        String approvalId = approvals.open(change);
-        runtime.startProcessInstanceByKey(ApprovalProcess.KEY, approvalId, Map.of(ApprovalProcess.APPROVAL_ID, approvalId));
-        return approvalId;
     }
 }

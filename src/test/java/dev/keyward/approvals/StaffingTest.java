@@ -6,7 +6,6 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import dev.keyward.access.AccessFixture;
-import dev.keyward.approvals.process.ApprovalProcess;
 import dev.keyward.audit.AuditTestSupport;
 import dev.keyward.identity.PeopleService;
 import dev.keyward.identity.Roles;
@@ -18,7 +17,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import org.awaitility.Awaitility;
 import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.AfterEach;
@@ -80,8 +78,7 @@ class StaffingTest extends IntegrationTest {
         List<String> others = new ArrayList<>(directory.activeWithRole(Roles.SECURITY_OFFICER));
         others.removeAll(List.of(keeper, leaver));
         TestChange change = TestChange.of(people.create("requester"), FACTS).without(others, false);
-        String approvalId = approvals.open(change);
-        runtime.startProcessInstanceByKey(ApprovalProcess.KEY, approvalId, Map.of(ApprovalProcess.APPROVAL_ID, approvalId));
+        String approvalId = change.open(approvals, runtime);
         assertThat(blocked(approvalId)).as("two officers may decide it").isNull();
         int mailsBefore = MAIL.getReceivedMessages().length;
 

@@ -1,9 +1,11 @@
 package dev.keyward.approvals;
 
+import dev.keyward.approvals.process.ApprovalProcess;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.camunda.bpm.engine.RuntimeService;
 
 /**
  * A governed change of nothing in particular, for testing the engine alone: an owner it concerns, a version, a note
@@ -32,6 +34,13 @@ record TestChange(String id, String requester, Facts facts, Map<String, String> 
         Map<String, String> out = new java.util.LinkedHashMap<>();
         people.forEach(p -> out.put(p, "Kept out of this test change."));
         return new TestChange(id, requester, facts, out, opensAnyway, slots);
+    }
+
+    /** Opens the case and its Approval process, as a subject's own workflow does; returns the case's id. */
+    String open(ApprovalService approvals, RuntimeService runtime) {
+        String approvalId = approvals.open(this);
+        runtime.startProcessInstanceByKey(ApprovalProcess.KEY, approvalId, Map.of(ApprovalProcess.APPROVAL_ID, approvalId));
+        return approvalId;
     }
 
     @Override

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -76,7 +77,7 @@ public final class DecisionDocuments {
             keys.forEach(k -> compare(path.isEmpty() ? String.valueOf(k) : path + "." + k, a.get(k), b.get(k), differences));
             return;
         }
-        differences.put(path, java.util.Arrays.asList(signed, now));
+        differences.put(path, Arrays.asList(signed, now));
     }
 
     public static byte[] sha256(String document) {

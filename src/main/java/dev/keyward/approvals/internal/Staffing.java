@@ -5,6 +5,7 @@ import dev.keyward.identity.PeopleService;
 import dev.keyward.identity.Roles;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -91,7 +92,7 @@ public class Staffing {
         Map<String, Integer> filling = new HashMap<>();
         List<Integer> left = new ArrayList<>();
         for (int slot = 0; slot < candidates.size(); slot++) {
-            if (!assign(slot, candidates, filling, new java.util.HashSet<>())) {
+            if (!assign(slot, candidates, filling, new HashSet<>())) {
                 left.add(slot);
             }
         }

@@ -19,6 +19,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 
 @Entity
@@ -118,7 +119,7 @@ public class PersonEntity {
     }
 
     /** Who may not decide for this person, with why (see {@link AccountMakers}). */
-    public java.util.Map<String, String> makers() {
+    public Map<String, String> makers() {
         return new AccountMakers(username, createdBy, managerSetBy, ownCredentialsAt != null).conflicted();
     }
 

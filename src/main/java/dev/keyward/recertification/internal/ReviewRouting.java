@@ -6,6 +6,7 @@ import dev.keyward.recertification.ReviewItem.ReviewerKind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Who reviews a grant at a stage. The MANAGER is the holder's manager (for a service account, its owner's manager);
@@ -85,9 +86,9 @@ final class ReviewRouting {
         return null;
     }
 
-    private java.util.Set<String> makers(String username) {
+    private Set<String> makers(String username) {
         OrgEntry entry = orgChart.get(username);
-        return entry == null ? java.util.Set.of() : entry.makers();
+        return entry == null ? Set.of() : entry.makers();
     }
 
     private String manager(String username) {
